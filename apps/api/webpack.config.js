@@ -9,17 +9,21 @@ module.exports = {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
   },
+  // Keep Node's real __dirname so the API finds the admin build beside it (dist/apps/admin).
+  node: { __dirname: false, __filename: false },
   plugins: [
     new NxAppWebpackPlugin({
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Writes libs/api-client/openapi.json from the controllers without a database.
+      additionalEntryPoints: [{ entryName: 'write-openapi', entryPath: './src/openapi/write-openapi.ts' }],
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
+      assets: ['./src/assets'],
       optimization: false,
       outputHashing: 'none',
-      generatePackageJson: true,
+      generatePackageJson: false,
       sourceMap: true,
-    })
+    }),
   ],
 };

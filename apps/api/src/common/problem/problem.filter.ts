@@ -1,0 +1,87 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { genericProblem, Problem, PROBLEM_CONTENT_TYPE, ProblemException, ProblemInit, problemType } from './problem';
+
+const logger = new Logger('Errors');
+
+/** Errors raised by Fastify plugins outside Nest's routing carry a status code. */
+interface FastifyLikeError {
+  statusCode?: number;
+  message?: string;
+}
+
+function messageOf(response: unknown): string | undefined {
+  if (typeof response === 'string') return response;
+  if (response && typeof response === 'object' && 'message' in response) {
+    const message = (response as { message: unknown }).message;
+    return Array.isArray(message) ? message.join('; ') : String(message);
+  }
+  return undefined;
+}
+
+/** Maps anything thrown to a problem description; unknown errors become a generic 500. */
+export function toProblemInit(error: unknown): ProblemInit {
+  if (error instanceof ProblemException) return error.init;
+  if (error instanceof HttpException) {
+    // Nest re-throws Fastify's body-parser errors as plain HttpExceptions carrying Fastify's message.
+    const detail = messageOf(error.getResponse());
+    if (error.getStatus() === 400 && detail && /JSON/.test(detail)) {
+      return { status: 400, code: 'MALFORMED_JSON', title: 'Malformed JSON body', detail };
+    }
+    return genericProblem(error.getStatus(), detail);
+  }
+  const fastifyError = error as FastifyLikeError;
+  const status = fastifyError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return genericProblem(status, fastifyError.message);
+  return { status: 500, code: 'INTERNAL_ERROR', title: 'Internal error', detail: 'An unexpected error occurred. Quote the request id when reporting it.' };
+}
+
+export function requestIdOf(request: FastifyRequest): string {
+  return String(request.id);
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, init: ProblemInit): void {
+  const body: Problem = {
+    type: problemType(init.code),
+    title: init.title,
+    status: init.status,
+    detail: init.detail ?? init.title,
+    code: init.code,
+    errors: init.errors ?? [],
+    requestId: requestIdOf(request),
+    ...init.extensions,
+  };
+  void reply.status(init.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/** Both the Nest filter and Fastify's own error handler end here, so every error has one shape. */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply, adminDir?: string): void {
+  const init = toProblemInit(error);
+  if (init.status === 404 && adminDir && serveSpaFallback(request, reply, adminDir)) return;
+  if (init.status >= 500) {
+    logger.error({ err: error, requestId: requestIdOf(request) }, 'Unhandled error');
+  }
+  sendProblem(reply, request, init);
+}
+
+/** Deep links of the admin (e.g. /ho-so/123) are answered with index.html; /api stays JSON. */
+function serveSpaFallback(request: FastifyRequest, reply: FastifyReply, adminDir: string): boolean {
+  const path = request.url.split('?')[0];
+  if (request.method !== 'GET' || path === '/api' || path.startsWith('/api/')) return false;
+  if (/\.[a-z0-9]+$/i.test(path)) return false; // a missing asset is a real 404
+  if (!existsSync(join(adminDir, 'index.html'))) return false;
+  void (reply as FastifyReply & { sendFile(name: string): FastifyReply }).sendFile('index.html');
+  return true;
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly adminDir?: string) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    handleError(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.adminDir);
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The one TypeORM configuration, used by the app, the tests and the TypeORM CLI.
+ * Entities and migrations are listed explicitly (no globs) so webpack, ts-node and Jest all find them.
+ */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: 20, connectionTimeoutMillis: 5000, query_timeout: 30000, application_name: 'motcua-api' },
+  };
+}
+
+/** For the TypeORM CLI: `npx typeorm-ts-node-commonjs migration:generate -d apps/api/src/database/data-source.ts`. */
+export default new DataSource(
+  dataSourceOptions(process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/motcua_dev'),
+);
