@@ -2,31 +2,29 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
-import { nxCopyAssetsPlugin } from '@nx/vite/plugins/nx-copy-assets.plugin';
+
+const API_TARGET = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig(() => ({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/apps/admin',
-  server:{
+  server: {
     port: 4200,
-    host: 'localhost',
+    host: '127.0.0.1',
+    proxy: { '/api': { target: API_TARGET, changeOrigin: false } },
   },
-  preview:{
+  preview: {
     port: 4300,
-    host: 'localhost',
+    host: '127.0.0.1',
+    proxy: { '/api': { target: API_TARGET, changeOrigin: false } },
   },
-  plugins: [react(), nxViteTsPaths(), nxCopyAssetsPlugin(['*.md'])],
-  // Uncomment this if you are using workers.
-  // worker: {
-  //   plugins: () => [ nxViteTsPaths() ],
-  // },
+  plugins: [react(), nxViteTsPaths()],
   build: {
     outDir: '../../dist/apps/admin',
     emptyOutDir: true,
-    reportCompressedSize: true,
-    commonjsOptions: {
-      transformMixedEsModules: true,
-    },
+    reportCompressedSize: false,
+    chunkSizeWarningLimit: 2000,
+    commonjsOptions: { transformMixedEsModules: true },
   },
   test: {
     name: 'admin',
@@ -34,10 +32,9 @@ export default defineConfig(() => ({
     globals: true,
     environment: 'jsdom',
     include: ['{src,tests}/**/*.{test,spec}.{js,mjs,cjs,ts,mts,cts,jsx,tsx}'],
+    setupFiles: ['./src/test-setup.ts'],
     reporters: ['default'],
-    coverage: {
-      reportsDirectory: '../../coverage/apps/admin',
-      provider: 'v8' as const,
-    }
+    testTimeout: 15000,
+    coverage: { reportsDirectory: '../../coverage/apps/admin', provider: 'v8' as const },
   },
 }));

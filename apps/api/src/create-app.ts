@@ -3,12 +3,13 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
+import { FieldError, Problem, PROBLEM_CONTENT_TYPE } from './common/problem/problem';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/problem/validation';
 import { AppConfig } from './config/app-config';
@@ -35,9 +36,21 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    extraModels: [Problem, FieldError],
   });
+  // Every operation can fail with the one error shape; say so once here rather than on every handler.
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem) as Array<{ responses?: Record<string, unknown> }>) {
+      if (!operation?.responses) continue;
+      operation.responses['default'] ??= {
+        description: 'Error (RFC 9457 problem details)',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(Problem) } } },
+      };
+    }
+  }
+  return document;
 }
 
 /** Builds the whole HTTP application; main.ts, the tests and the contract writer share it. */

@@ -1,0 +1,33 @@
+import { hasPermission, PERMISSIONS, permissionsOf, ROLE_PERMISSIONS, ROLES } from './permissions';
+
+const READ_ONLY = /:(read|verify|export)$/;
+
+describe('role permissions', () => {
+  it('gives the auditor only permissions that change nothing', () => {
+    for (const permission of ROLE_PERMISSIONS.AUDITOR) expect(permission).toMatch(READ_ONLY);
+  });
+
+  it('reserves catalog, calendar, user and integration management to administrators', () => {
+    for (const permission of ['agencies:manage', 'procedures:manage', 'calendar:manage', 'users:manage', 'integration:manage'] as const) {
+      expect(ROLES.filter((role) => hasPermission([role], permission))).toEqual(['ADMIN']);
+    }
+  });
+
+  it('lets only reception officers receive dossiers and only leaders approve them', () => {
+    expect(ROLES.filter((role) => hasPermission([role], 'dossiers:create'))).toEqual(['RECEPTION']);
+    expect(ROLES.filter((role) => hasPermission([role], 'dossiers:approve'))).toEqual(['LEADER']);
+  });
+
+  it('unions the permissions of several roles without duplicates, in table order', () => {
+    const union = permissionsOf(['SPECIALIST', 'RECEPTION']);
+    expect(new Set(union).size).toBe(union.length);
+    expect(union).toContain('dossiers:create');
+    expect(union).toContain('dossiers:process');
+    expect(union).not.toContain('dossiers:approve');
+    expect(union).toEqual(PERMISSIONS.filter((p) => union.includes(p)));
+  });
+
+  it('grants nothing to no role', () => {
+    expect(permissionsOf([])).toEqual([]);
+  });
+});
