@@ -4,7 +4,11 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { SeedModule } from './database/seed/seed.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
 
 @Module({})
 export class AppModule {
@@ -32,7 +36,11 @@ export class AppModule {
           migrationsRun: config.runMigrations,
           retryAttempts: 0,
         }),
+        AuditModule,
         HealthModule,
+        CatalogModule,
+        IdentityModule,
+        SeedModule,
       ],
     };
   }

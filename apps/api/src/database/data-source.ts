@@ -16,6 +16,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     extra: { max: 20, connectionTimeoutMillis: 5000, query_timeout: 30000, application_name: 'motcua-api' },
   };
 }

@@ -3,6 +3,9 @@ import { loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 
+/** Password of the bootstrap `admin` account in tests. */
+export const TEST_ADMIN_PASSWORD = 'Admin@Test-2026';
+
 export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
@@ -13,7 +16,7 @@ export interface TestApp {
 /** The real application on a real port, over its own freshly migrated database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ADMIN_DIR: '/nonexistent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ADMIN_DIR: '/nonexistent', ...env });
   const app = await createApp(config, database.url);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

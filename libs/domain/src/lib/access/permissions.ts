@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'users:manage',
   'integration:read',
   'integration:manage',
+  'webhooks:manage',
   'dossiers:read',
   'dossiers:create',
   'dossiers:intake',
@@ -45,6 +46,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'users:manage',
     'integration:read',
     'integration:manage',
+    'webhooks:manage',
     'audit:read',
   ],
   RECEPTION: [
@@ -85,7 +87,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 };
 
 /** Scopes an administrator may grant to a machine client (a district or commune portal). */
-export const CLIENT_SCOPES = ['dossiers:create', 'dossiers:read', 'webhooks:manage'] as const;
+export const CLIENT_SCOPES = ['dossiers:create', 'dossiers:read', 'webhooks:manage'] as const satisfies readonly Permission[];
 export type ClientScope = (typeof CLIENT_SCOPES)[number];
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
