@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,6 +16,8 @@ import { createValidationPipe } from './common/problem/validation';
 import { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api';
+/** Largest uploaded file (imports, attachments); over it → 413. */
+export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Reuses a sane incoming X-Request-Id so a portal can correlate its logs with ours. */
@@ -89,6 +92,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
     },
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
   if (adminDir) {
     await app.register(fastifyStatic, { root: adminDir, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -1,1 +1,3 @@
 export * from './lib/access/permissions';
+export * from './lib/text/vietnamese-text';
+export * from './lib/catalog/process-template';

@@ -1,9 +1,11 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Agency } from '../modules/catalog/entities/agency.entity';
+import { ProcedureStep } from '../modules/catalog/entities/procedure-step.entity';
+import { Procedure } from '../modules/catalog/entities/procedure.entity';
 import { ApiClient } from '../modules/identity/entities/api-client.entity';
 import { LoginAttempt } from '../modules/identity/entities/login-attempt.entity';
 import { RefreshToken } from '../modules/identity/entities/refresh-token.entity';
 import { User } from '../modules/identity/entities/user.entity';
 
 /** Every TypeORM entity of the product, listed explicitly (see data-source.ts). */
-export const ENTITIES = [Agency, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent];
+export const ENTITIES = [Agency, Procedure, ProcedureStep, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent];

@@ -13,6 +13,22 @@ export interface paths {
         };
         get: operations["listAgencies"];
         put?: never;
+        post: operations["createAgency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAgencyTree"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -33,7 +49,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["updateAgency"];
         trace?: never;
     };
     "/api/auth/login": {
@@ -180,6 +196,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listProcedures"];
+        put?: never;
+        post: operations["createProcedure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listProcedureFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importProcedures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProcedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateProcedure"];
+        trace?: never;
+    };
+    "/api/procedures/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["publishProcedure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["retireProcedure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createProcedureVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPublicProcedures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/procedures/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPublicProcedureFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/procedures/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPublicProcedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -240,12 +416,58 @@ export interface components {
             validTo: string | null;
             version: number;
         };
+        AgencyTreeNode: {
+            address: string | null;
+            children: components["schemas"]["AgencyTreeNode"][];
+            /** @example 000.00.22.H01 */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            isReceptionPoint: boolean;
+            level: components["schemas"]["AgencyLevel"];
+            /** @example Trung tâm Phục vụ hành chính công tỉnh An Giang */
+            name: string;
+            /** Format: uuid */
+            parentId: string | null;
+            phone: string | null;
+            shortName: string | null;
+            /** Format: uuid */
+            successorId: string | null;
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validTo: string | null;
+            version: number;
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
         };
         /** @enum {string} */
         ClientScope: "dossiers:create" | "dossiers:read" | "webhooks:manage";
+        CreateAgencyRequest: {
+            address?: string;
+            /**
+             * @description Electronic identifier code (national standard), unique
+             * @example 000.31.04.H01
+             */
+            code: string;
+            /** @default false */
+            isReceptionPoint: boolean;
+            level: components["schemas"]["AgencyLevel"];
+            /** @example Ủy ban nhân dân phường Bình Khánh */
+            name: string;
+            /** Format: uuid */
+            parentId: string;
+            /** @example 02963852000 */
+            phone?: string;
+            /** @example UBND phường Bình Khánh */
+            shortName?: string;
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validTo?: string;
+        };
         CreateIntegrationClientRequest: {
             /**
              * Format: uuid
@@ -255,6 +477,40 @@ export interface components {
             /** @example Cổng dịch vụ công TP Long Xuyên */
             name: string;
             scopes: components["schemas"]["ClientScope"][];
+        };
+        CreateProcedureRequest: {
+            /** @example 1.001193 */
+            code: string;
+            /**
+             * Format: uuid
+             * @description Null: the receiving district/commune is competent
+             */
+            competentAgencyId?: string | null;
+            documents: components["schemas"]["RequiredDocumentDto"][];
+            electronicResultAllowed: boolean;
+            fees: components["schemas"]["FeeDto"][];
+            /** @example Hộ tịch */
+            field: string;
+            /** @example Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP */
+            legalBasis: string;
+            level: components["schemas"]["ProcedureLevel"];
+            /** @example Đăng ký khai sinh */
+            name: string;
+            onlineRegime: components["schemas"]["OnlineRegime"];
+            paperResultRequired: boolean;
+            /**
+             * @description Whether a fee notice pauses the clock
+             * @default false
+             */
+            pauseClockOnPayment: boolean;
+            /** @example 3 */
+            processingAmount: number;
+            processingUnit: components["schemas"]["DurationUnit"];
+            steps: components["schemas"]["ProcessStepDto"][];
+            /** Format: date */
+            validFrom?: string | null;
+            /** Format: date */
+            validTo?: string | null;
         };
         CreateUserRequest: {
             /** @default true */
@@ -275,6 +531,18 @@ export interface components {
              */
             username: string;
         };
+        /** @enum {string} */
+        DurationUnit: "WORKING_HOURS" | "WORKING_DAYS" | "CALENDAR_DAYS";
+        FeeDto: {
+            /**
+             * @description VND
+             * @example 200000
+             */
+            amount: number;
+            /** @example Lệ phí cấp phiếu lý lịch tư pháp */
+            name: string;
+            note?: string;
+        };
         FieldError: {
             /**
              * @description Path of the field in the request
@@ -294,6 +562,18 @@ export interface components {
             db: "up" | "down";
             /** @enum {string} */
             status: "ok" | "unavailable";
+        };
+        ImportProceduresResponse: {
+            imported: number;
+            importedCodes: string[];
+            rejected: components["schemas"]["ImportRowError"][];
+            totalRows: number;
+        };
+        ImportRowError: {
+            code: string | null;
+            /** @description Line in the file (the header is line 1) */
+            line: number;
+            reasons: string[];
         };
         IntegrationClientResponse: {
             /** Format: uuid */
@@ -374,6 +654,8 @@ export interface components {
             roles: components["schemas"]["Role"][];
         };
         /** @enum {string} */
+        OnlineRegime: "FULL" | "PARTIAL" | "NONE";
+        /** @enum {string} */
         Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "parties:read" | "parties:manage" | "parties:reveal" | "reports:read" | "reports:export" | "audit:read" | "audit:verify";
         Problem: {
             /**
@@ -394,6 +676,137 @@ export interface components {
             type: string;
         };
         /** @enum {string} */
+        ProcedureLevel: "PROVINCE" | "DISTRICT" | "COMMUNE";
+        ProcedurePage: {
+            items: components["schemas"]["ProcedureSummary"][];
+            nextCursor: string | null;
+        };
+        ProcedureResponse: {
+            code: string;
+            /** Format: uuid */
+            competentAgencyId: string | null;
+            competentAgencyName: string | null;
+            documents: components["schemas"]["RequiredDocumentDto"][];
+            electronicResultAllowed: boolean;
+            /** @description Total fee in VND */
+            feeTotal: number;
+            fees: components["schemas"]["FeeDto"][];
+            field: string;
+            /** Format: uuid */
+            id: string;
+            legalBasis: string;
+            level: components["schemas"]["ProcedureLevel"];
+            name: string;
+            onlineRegime: components["schemas"]["OnlineRegime"];
+            paperResultRequired: boolean;
+            pauseClockOnPayment: boolean;
+            processingAmount: number;
+            /** @description Working hours the processing time allows */
+            processingHours: number;
+            processingUnit: components["schemas"]["DurationUnit"];
+            /** Format: date-time */
+            publishedAt: string | null;
+            status: components["schemas"]["ProcedureStatus"];
+            steps: components["schemas"]["ProcedureStepResponse"][];
+            /** @description Working hours the template needs end to end (parallel steps overlap) */
+            templateHours: number;
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validTo: string | null;
+            version: number;
+            versionNo: number;
+            versions: components["schemas"]["ProcedureVersionRef"][];
+        };
+        /** @enum {string} */
+        ProcedureStatus: "DRAFT" | "PUBLISHED" | "RETIRED";
+        ProcedureStepResponse: {
+            /** @description COMPETENT agency, RECEIVING point, or FIXED agency (agencyId) */
+            actor: components["schemas"]["StepActor"];
+            /**
+             * Format: uuid
+             * @description Required when actor is FIXED
+             */
+            agencyId?: string | null;
+            agencyName: string | null;
+            /**
+             * @description Budget in working hours (quarter hours allowed)
+             * @example 8
+             */
+            budgetHours: number;
+            /** Format: uuid */
+            id: string;
+            /** @example Thẩm định hồ sơ */
+            name: string;
+            /**
+             * @description Adjacent steps of one group run side by side
+             * @example lien-thong
+             */
+            parallelGroup?: string | null;
+            role: components["schemas"]["Role"];
+            seq: number;
+        };
+        ProcedureSummary: {
+            code: string;
+            /** Format: uuid */
+            competentAgencyId: string | null;
+            competentAgencyName: string | null;
+            /** @description Total fee in VND */
+            feeTotal: number;
+            field: string;
+            /** Format: uuid */
+            id: string;
+            level: components["schemas"]["ProcedureLevel"];
+            name: string;
+            onlineRegime: components["schemas"]["OnlineRegime"];
+            processingAmount: number;
+            processingUnit: components["schemas"]["DurationUnit"];
+            status: components["schemas"]["ProcedureStatus"];
+            version: number;
+            versionNo: number;
+        };
+        ProcedureVersionRef: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            status: components["schemas"]["ProcedureStatus"];
+            versionNo: number;
+        };
+        ProcessStepDto: {
+            /** @description COMPETENT agency, RECEIVING point, or FIXED agency (agencyId) */
+            actor: components["schemas"]["StepActor"];
+            /**
+             * Format: uuid
+             * @description Required when actor is FIXED
+             */
+            agencyId?: string | null;
+            /**
+             * @description Budget in working hours (quarter hours allowed)
+             * @example 8
+             */
+            budgetHours: number;
+            /** @example Thẩm định hồ sơ */
+            name: string;
+            /**
+             * @description Adjacent steps of one group run side by side
+             * @example lien-thong
+             */
+            parallelGroup?: string | null;
+            role: components["schemas"]["Role"];
+        };
+        RequiredDocumentDto: {
+            /** @example 0 */
+            copies: number;
+            /** @default true */
+            mandatory: boolean;
+            /** @example Tờ khai đăng ký khai sinh theo mẫu */
+            name: string;
+            note?: string;
+            /** @example 1 */
+            originals: number;
+        };
+        /** @enum {string} */
         Role: "ADMIN" | "RECEPTION" | "SPECIALIST" | "LEADER" | "AUDITOR";
         SessionUser: {
             /** Format: uuid */
@@ -405,6 +818,58 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             roles: components["schemas"]["Role"][];
             username: string;
+        };
+        /**
+         * @description COMPETENT agency, RECEIVING point, or FIXED agency (agencyId)
+         * @enum {string}
+         */
+        StepActor: "COMPETENT" | "RECEIVING" | "FIXED";
+        UpdateAgencyRequest: {
+            address?: string | null;
+            isReceptionPoint?: boolean;
+            level?: components["schemas"]["AgencyLevel"];
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Move the agency (with its subtree) under another parent
+             */
+            parentId?: string;
+            phone?: string | null;
+            shortName?: string | null;
+            /**
+             * Format: uuid
+             * @description The agency that took over (2025 reform)
+             */
+            successorId?: string | null;
+            /** Format: date */
+            validFrom?: string | null;
+            /** Format: date */
+            validTo?: string | null;
+            /** @description Current version, for optimistic concurrency (409 when stale) */
+            version?: number;
+        };
+        UpdateProcedureRequest: {
+            /** Format: uuid */
+            competentAgencyId?: string | null;
+            documents?: components["schemas"]["RequiredDocumentDto"][];
+            electronicResultAllowed?: boolean;
+            fees?: components["schemas"]["FeeDto"][];
+            field?: string;
+            legalBasis?: string;
+            level?: components["schemas"]["ProcedureLevel"];
+            name?: string;
+            onlineRegime?: components["schemas"]["OnlineRegime"];
+            paperResultRequired?: boolean;
+            pauseClockOnPayment?: boolean;
+            processingAmount?: number;
+            processingUnit?: components["schemas"]["DurationUnit"];
+            steps?: components["schemas"]["ProcessStepDto"][];
+            /** Format: date */
+            validFrom?: string | null;
+            /** Format: date */
+            validTo?: string | null;
+            /** @description Current version (optimistic concurrency) */
+            version: number;
         };
         UpdateUserRequest: {
             /** @description false deactivates the account; its sessions end at once */
@@ -442,6 +907,10 @@ export interface components {
             username: string;
             version: number;
         };
+        VersionedActionRequest: {
+            /** @description Current version (optimistic concurrency) */
+            version: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -466,12 +935,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Flat list in tree order (by path) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgencyResponse"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission agencies:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgencyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission agencies:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgencyTree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s subtree, nested */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyTreeNode"][];
                 };
             };
             401: {
@@ -530,6 +1095,57 @@ export interface operations {
                 };
             };
             /** @description Requires the permission agencies:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgencyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission agencies:manage */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -934,6 +1550,576 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProcedures: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Text over name, code and field; diacritics and case ignored ("dang ky" finds "Đăng ký") */
+                q?: string;
+                field?: string;
+                /** @description Competent agency */
+                agencyId?: string;
+                level?: components["schemas"]["ProcedureLevel"];
+                regime?: components["schemas"]["OnlineRegime"];
+                /** @description Default: each code’s current version (published, else latest) */
+                status?: components["schemas"]["ProcedureStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedurePage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProcedureRequest"];
+            };
+        };
+        responses: {
+            /** @description Version 1, as a draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProcedureFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fields (lĩnh vực) of the published catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importProcedures: {
+        parameters: {
+            query?: {
+                /** @description all: write nothing when any row is bad; valid-only: import the good rows */
+                mode?: "all" | "valid-only";
+                /** @description Publish the imported versions at once */
+                publish?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description XLSX or CSV
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProceduresResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad rows (nothing written in mode "all"); `rejected` lists each line and reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProcedureRequest"];
+            };
+        };
+        responses: {
+            /** @description Only drafts can be edited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The previously published version is retired (kept for its dossiers) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retireProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionedActionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProcedureVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new draft version copied from this one */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission procedures:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicProcedures: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Text, diacritics ignored */
+                q?: string;
+                field?: string;
+                level?: components["schemas"]["ProcedureLevel"];
+                /** @description Only procedures available online */
+                online?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedurePage"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicProcedureFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published version of a procedure, by its national code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
                 };
             };
             /** @description Error (RFC 9457 problem details) */
