@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { SeedModule } from './database/seed/seed.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -39,6 +40,7 @@ export class AppModule {
         AuditModule,
         HealthModule,
         CatalogModule,
+        CalendarModule,
         IdentityModule,
         SeedModule,
       ],

@@ -1,3 +1,4 @@
 export * from './lib/access/permissions';
 export * from './lib/text/vietnamese-text';
 export * from './lib/catalog/process-template';
+export * from './lib/calendar';

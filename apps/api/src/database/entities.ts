@@ -1,4 +1,6 @@
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { CalendarDay } from '../modules/calendar/entities/calendar-day.entity';
+import { CalendarSettings } from '../modules/calendar/entities/calendar-settings.entity';
 import { Agency } from '../modules/catalog/entities/agency.entity';
 import { ProcedureStep } from '../modules/catalog/entities/procedure-step.entity';
 import { Procedure } from '../modules/catalog/entities/procedure.entity';
@@ -8,4 +10,4 @@ import { RefreshToken } from '../modules/identity/entities/refresh-token.entity'
 import { User } from '../modules/identity/entities/user.entity';
 
 /** Every TypeORM entity of the product, listed explicitly (see data-source.ts). */
-export const ENTITIES = [Agency, Procedure, ProcedureStep, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent];
+export const ENTITIES = [Agency, Procedure, ProcedureStep, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent, CalendarDay, CalendarSettings];

@@ -4,11 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, DEMO_PASSWORD } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../modules/audit/audit.service';
+import { CalendarService } from '../../modules/calendar/calendar.service';
+import { Procedure } from '../../modules/catalog/entities/procedure.entity';
+import { ProceduresService } from '../../modules/catalog/procedures.service';
 import { Agency } from '../../modules/catalog/entities/agency.entity';
 import { User } from '../../modules/identity/entities/user.entity';
 import { hashPassword } from '../../modules/identity/passwords';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { AgencySeed, DEMO_AGENCY_TREE, PROVINCE_ROOT } from './demo-agencies';
+import { DEMO_PROCEDURES } from './demo-procedures';
 
 /** Serialises first-start seeding when several API processes start together. */
 const SEED_LOCK = 7_240_002;
@@ -26,6 +30,8 @@ export class BootstrapService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarService,
+    private readonly procedures: ProceduresService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,6 +41,8 @@ export class BootstrapService implements OnApplicationBootstrap {
       const created = await this.seedAgencies(tx, tree, null, '/');
       if (created) this.logger.log(`Seeded ${created} agencies`);
       await this.seedAccounts(tx);
+      await this.calendar.ensureSeeded(tx);
+      if (this.config.demoData) await this.seedProcedures(tx);
     });
   }
 
@@ -60,6 +68,30 @@ export class BootstrapService implements OnApplicationBootstrap {
     }
     for (const child of seed.children ?? []) created += await this.seedAgencies(tx, child, agency, agency.path);
     return created;
+  }
+
+  /** The demo catalog, published, through the same service (and checks) as the API. */
+  private async seedProcedures(tx: EntityManager): Promise<void> {
+    if ((await tx.count(Procedure)) > 0) return;
+    const agencies = new Map((await tx.find(Agency, { select: { id: true, code: true } })).map((a) => [a.code, a.id]));
+    const idOf = (code: string) => {
+      const id = agencies.get(code);
+      if (!id) throw new Error(`Demo procedure refers to unknown agency ${code}`);
+      return id;
+    };
+    for (const seed of DEMO_PROCEDURES) {
+      const { competentAgencyCode, steps, ...rest } = seed;
+      await this.procedures.create(
+        undefined,
+        {
+          ...rest,
+          competentAgencyId: competentAgencyCode ? idOf(competentAgencyCode) : null,
+          steps: steps.map(({ agencyCode, ...step }) => ({ ...step, agencyId: agencyCode ? idOf(agencyCode) : null })),
+        },
+        { publish: true, manager: tx },
+      );
+    }
+    this.logger.log(`Seeded ${DEMO_PROCEDURES.length} demo procedures`);
   }
 
   private async seedAccounts(tx: EntityManager): Promise<void> {

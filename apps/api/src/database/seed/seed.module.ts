@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../../modules/calendar/calendar.module';
+import { CatalogModule } from '../../modules/catalog/catalog.module';
 import { BootstrapService } from './bootstrap.service';
 
-@Module({ providers: [BootstrapService] })
+@Module({ imports: [CalendarModule, CatalogModule], providers: [BootstrapService] })
 export class SeedModule {}

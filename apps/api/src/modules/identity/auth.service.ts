@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { permissionsOf } from '@motcua/domain';
 import { DataSource } from 'typeorm';
-import { ActorContext } from '../../common/auth/actor';
+import { ActorContext, principalOf } from '../../common/auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Agency } from '../catalog/entities/agency.entity';
 import { LoginRequest, MeResponse, SessionUser } from './dto/auth.dto';
@@ -74,7 +74,7 @@ export class AuthService {
   }
 
   async me(actor: ActorContext): Promise<MeResponse> {
-    const principal = actor.principal!;
+    const principal = principalOf(actor);
     const agency = await this.dataSource.getRepository(Agency).findOneByOrFail({ id: principal.agencyId });
     const fullName =
       principal.kind === 'user' ? (await this.dataSource.getRepository(User).findOneByOrFail({ id: principal.id })).fullName : null;
