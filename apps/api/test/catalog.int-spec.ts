@@ -14,6 +14,8 @@ describe('catalog: agencies and procedures', () => {
     db = new Client({ connectionString: t.database.url });
     await db.connect();
     admin = await login(t.baseUrl, 'admin', TEST_ADMIN_PASSWORD);
+    // Start from an empty catalog (the demo agencies stay): these tests own every procedure code they use.
+    await db.query('DELETE FROM procedures');
   });
   afterAll(async () => {
     await db?.end();

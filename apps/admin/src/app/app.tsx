@@ -6,10 +6,23 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
+import { AdministrationPage } from '../features/administration/administration-page';
 import { ComingSoonPage } from '../features/placeholder/coming-soon-page';
 import { HomePage } from '../features/placeholder/home-page';
+import { NotFoundPage } from '../features/placeholder/not-found-page';
+import { PublicLookupPlaceholder } from '../features/placeholder/public-lookup-placeholder';
 import { AppLayout } from './app-layout';
+import { LoginPage } from './auth/login-page';
+import { LOGIN_PATH } from './auth/login-redirect';
+import { RequireAuth } from './auth/require-auth';
+import { RequirePermission } from './auth/require-permission';
+import { SessionGate } from './auth/session-gate';
 import { NAV_ITEMS } from './navigation';
+
+/** Pages built so far; the other modules show a placeholder. */
+const PAGES: Record<string, () => React.JSX.Element> = {
+  administration: AdministrationPage,
+};
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const { i18n } = useTranslation();
@@ -18,14 +31,32 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
     <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <Routes>
-            <Route element={<AppLayout />}>
-              <Route index element={<HomePage />} />
-              {NAV_ITEMS.map((item) => (
-                <Route key={item.key} path={`${item.path}/*`} element={<ComingSoonPage labelKey={item.labelKey} />} />
-              ))}
-            </Route>
-          </Routes>
+          <SessionGate>
+            <Routes>
+              <Route path={LOGIN_PATH} element={<LoginPage />} />
+              <Route path="/thu-tuc-cong-khai/*" element={<PublicLookupPlaceholder />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<HomePage />} />
+                {NAV_ITEMS.map((item) => {
+                  const Page = PAGES[item.key];
+                  return (
+                    <Route
+                      key={item.key}
+                      path={`${item.path}/*`}
+                      element={<RequirePermission anyOf={item.anyOf}>{Page ? <Page /> : <ComingSoonPage labelKey={item.labelKey} />}</RequirePermission>}
+                    />
+                  );
+                })}
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </SessionGate>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

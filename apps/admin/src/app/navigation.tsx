@@ -8,6 +8,7 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import type { Permission } from '@motcua/domain';
 import type { ReactNode } from 'react';
 
 export interface NavItem {
@@ -15,16 +16,34 @@ export interface NavItem {
   path: string;
   labelKey: string;
   icon: ReactNode;
+  /** The item shows, and its pages open, for a user holding any of these. */
+  anyOf: readonly Permission[];
 }
 
 /** The modules of the product, in the order officials use them. */
 export const NAV_ITEMS: NavItem[] = [
-  { key: 'dossiers', path: '/ho-so', labelKey: 'nav.dossiers', icon: <FolderOpenOutlined /> },
-  { key: 'intake', path: '/tiep-nhan', labelKey: 'nav.intake', icon: <InboxOutlined /> },
-  { key: 'procedures', path: '/thu-tuc', labelKey: 'nav.procedures', icon: <FileSearchOutlined /> },
-  { key: 'agencies', path: '/co-quan', labelKey: 'nav.agencies', icon: <ApartmentOutlined /> },
-  { key: 'calendar', path: '/lich-lam-viec', labelKey: 'nav.calendar', icon: <CalendarOutlined /> },
-  { key: 'parties', path: '/cong-dan', labelKey: 'nav.parties', icon: <TeamOutlined /> },
-  { key: 'reports', path: '/bao-cao', labelKey: 'nav.reports', icon: <BarChartOutlined /> },
-  { key: 'administration', path: '/quan-tri', labelKey: 'nav.administration', icon: <SettingOutlined /> },
+  { key: 'dossiers', path: '/ho-so', labelKey: 'nav.dossiers', icon: <FolderOpenOutlined />, anyOf: ['dossiers:read'] },
+  { key: 'intake', path: '/tiep-nhan', labelKey: 'nav.intake', icon: <InboxOutlined />, anyOf: ['dossiers:create'] },
+  { key: 'procedures', path: '/thu-tuc', labelKey: 'nav.procedures', icon: <FileSearchOutlined />, anyOf: ['procedures:read'] },
+  { key: 'agencies', path: '/co-quan', labelKey: 'nav.agencies', icon: <ApartmentOutlined />, anyOf: ['agencies:read'] },
+  { key: 'calendar', path: '/lich-lam-viec', labelKey: 'nav.calendar', icon: <CalendarOutlined />, anyOf: ['calendar:read'] },
+  { key: 'parties', path: '/cong-dan', labelKey: 'nav.parties', icon: <TeamOutlined />, anyOf: ['parties:read'] },
+  { key: 'reports', path: '/bao-cao', labelKey: 'nav.reports', icon: <BarChartOutlined />, anyOf: ['reports:read'] },
+  {
+    key: 'administration',
+    path: '/quan-tri',
+    labelKey: 'nav.administration',
+    icon: <SettingOutlined />,
+    anyOf: ['users:read', 'integration:read'],
+  },
 ];
+
+/** The items a user may use, in menu order. */
+export function visibleNavItems(canAny: (permissions: readonly Permission[]) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => canAny(item.anyOf));
+}
+
+/** The item whose pages contain the path (`/ho-so/123` → Hồ sơ). */
+export function navItemOf(pathname: string): NavItem | undefined {
+  return NAV_ITEMS.find((item) => pathname === item.path || pathname.startsWith(item.path + '/'));
+}
