@@ -1,5 +1,5 @@
 import { PERMISSIONS } from '@motcua/domain';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeApi, HEALTHY, problem, sessionOf, type FakeRoute } from '../testing/fake-api';
 import { renderApp } from '../testing/render-app';
@@ -70,5 +70,59 @@ describe('admin shell', () => {
     fireEvent.click(await screen.findByTestId('logout'));
     expect(await screen.findByRole('button', { name: 'Đăng nhập' })).toBeTruthy();
     expect(api.calls.some((call) => call.path === '/api/auth/logout')).toBe(true);
+  });
+
+  it('goes to login when the session ends under the user, says why, and returns to the same page after signing in', async () => {
+    let refreshes = 0;
+    let signedInAgain = false;
+    stubApi({
+      // The first refresh restores the session at start; the next one finds it ended.
+      'POST /api/auth/refresh': () => (++refreshes === 1 ? { status: 200, body: EVERYTHING } : problem(401, 'UNAUTHENTICATED', 'The session has ended.')),
+      'POST /api/auth/login': () => {
+        signedInAgain = true;
+        return { status: 200, body: { ...EVERYTHING, accessToken: 'fresh-token' } };
+      },
+      'GET /api/health': HEALTHY,
+      'GET /api/agencies': { status: 200, body: [] },
+      'GET /api/users': (request) =>
+        request.headers.get('authorization') === 'Bearer fresh-token'
+          ? { status: 200, body: { items: [], nextCursor: null } }
+          : problem(401, 'UNAUTHENTICATED', 'Sign in to continue.'),
+    });
+    renderApp('/quan-tri/nguoi-dung');
+    expect(await screen.findByText('Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại để tiếp tục.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Tên đăng nhập'), { target: { value: 'admin' } });
+    fireEvent.change(screen.getByLabelText('Mật khẩu'), { target: { value: 'MotCua@2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect(await screen.findByRole('tab', { name: /Người dùng/ })).toBeTruthy();
+    expect(signedInAgain).toBe(true);
+    expect(await screen.findByText('Thêm người dùng')).toBeTruthy();
+  });
+
+  it('changes the own password from the header menu, then asks to sign in again', async () => {
+    const api = stubApi({
+      'POST /api/auth/refresh': { status: 200, body: EVERYTHING },
+      'GET /api/health': HEALTHY,
+      'POST /api/auth/password': (_request, body) =>
+        (body as { currentPassword: string }).currentPassword === 'MotCua@2026'
+          ? { status: 204 }
+          : problem(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.'),
+    });
+    renderApp();
+    fireEvent.click(await screen.findByTestId('current-user'));
+    fireEvent.click(await screen.findByText('Đổi mật khẩu'));
+    const dialog = within(await screen.findByRole('dialog'));
+    fireEvent.change(dialog.getByLabelText('Mật khẩu hiện tại'), { target: { value: 'sai-mat-khau' } });
+    fireEvent.change(dialog.getByLabelText('Mật khẩu mới'), { target: { value: 'An-Giang-Mot-Cua-2026' } });
+    fireEvent.change(dialog.getByLabelText('Nhập lại mật khẩu'), { target: { value: 'An-Giang-Mot-Cua-2026' } });
+    fireEvent.click(dialog.getByRole('button', { name: 'Đổi mật khẩu' }));
+    expect(await dialog.findByText('Mật khẩu hiện tại không đúng')).toBeTruthy();
+    // A wrong current password is the user's mistake, not an expired session.
+    expect(api.calls.filter((call) => call.path === '/api/auth/refresh')).toHaveLength(1);
+
+    fireEvent.change(dialog.getByLabelText('Mật khẩu hiện tại'), { target: { value: 'MotCua@2026' } });
+    fireEvent.click(dialog.getByRole('button', { name: 'Đổi mật khẩu' }));
+    expect(await screen.findByText('Mật khẩu đã được đổi. Vui lòng đăng nhập lại bằng mật khẩu mới.')).toBeTruthy();
+    expect(api.calls.find((call) => call.path === '/api/auth/password' && call.authorization === `Bearer ${EVERYTHING.accessToken}`)).toBeTruthy();
   });
 });
