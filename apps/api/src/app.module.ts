@@ -8,6 +8,7 @@ import { SeedModule } from './database/seed/seed.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { DossiersModule } from './modules/dossiers/dossiers.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         HealthModule,
         CatalogModule,
         CalendarModule,
+        DossiersModule,
         IdentityModule,
         SeedModule,
       ],

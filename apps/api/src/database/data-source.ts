@@ -19,7 +19,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: 20, connectionTimeoutMillis: 5000, query_timeout: 30000, application_name: 'motcua-api' },
+    extra: { max: 20, connectionTimeoutMillis: 10_000, query_timeout: 30_000, application_name: 'motcua-api' },
   };
 }
 

@@ -212,6 +212,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listDossiers"];
+        put?: never;
+        post: operations["receiveDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["applyDossierAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -388,6 +436,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["lookupDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/procedures": {
         parameters: {
             query?: never;
@@ -519,6 +583,32 @@ export interface components {
             validTo: string | null;
             version: number;
         };
+        ApplicantDto: {
+            address?: string;
+            /**
+             * Format: date
+             * @example 2003-05-01
+             */
+            dateOfBirth?: string;
+            email?: string;
+            /**
+             * @description Individuals
+             * @example Nguyễn Văn An
+             */
+            fullName?: string;
+            identifiers: components["schemas"]["IdentifierDto"][];
+            /**
+             * @description Organisations and enterprises
+             * @example Công ty TNHH Lúa Vàng
+             */
+            name?: string;
+            /** @example 0912345678 */
+            phone?: string;
+            /** @enum {string} */
+            sex?: "MALE" | "FEMALE";
+            /** @enum {string} */
+            type: "INDIVIDUAL" | "ORGANIZATION" | "ENTERPRISE";
+        };
         CalendarDayResponse: {
             /** Format: date */
             date: string;
@@ -570,6 +660,8 @@ export interface components {
             newPassword: string;
         };
         /** @enum {string} */
+        Channel: "DIRECT" | "ONLINE" | "POSTAL";
+        /** @enum {string} */
         ClientScope: "dossiers:create" | "dossiers:read" | "webhooks:manage";
         CreateAgencyRequest: {
             address?: string;
@@ -593,6 +685,26 @@ export interface components {
             validFrom?: string;
             /** Format: date */
             validTo?: string;
+        };
+        CreateDossierRequest: {
+            applicant: components["schemas"]["ApplicantDto"];
+            channel: components["schemas"]["Channel"];
+            documents: components["schemas"]["SubmittedDocumentDto"][];
+            note?: string;
+            /**
+             * @description National procedure code (its published version), or procedureId
+             * @example 1.001193
+             */
+            procedureCode?: string;
+            /** Format: uuid */
+            procedureId?: string;
+            /**
+             * @description Receiving point’s electronic code, or receivingAgencyId
+             * @example 000.00.22.H01
+             */
+            receivingAgencyCode?: string;
+            /** Format: uuid */
+            receivingAgencyId?: string;
         };
         CreateIntegrationClientRequest: {
             /**
@@ -661,6 +773,135 @@ export interface components {
         DayKind: "WORKDAY" | "WEEKEND" | "HOLIDAY" | "SUBSTITUTE_OFF" | "SWAPPED_OFF" | "MAKEUP_WORKDAY";
         /** @enum {string} */
         DayOverrideKind: "HOLIDAY" | "SUBSTITUTE_OFF" | "SWAPPED_OFF" | "MAKEUP_WORKDAY";
+        /**
+         * @description What the caller may do now
+         * @enum {string}
+         */
+        DossierAction: "accept" | "request-supplement" | "receive-supplement" | "refuse" | "forward" | "request-payment" | "confirm-payment" | "submit-for-approval" | "approve" | "issue-result" | "reject-with-reasons" | "apologize" | "request-withdrawal" | "confirm-withdrawal" | "stop" | "return-result";
+        DossierActionRequest: {
+            /** @description request-payment: amount in VND */
+            amount?: number;
+            /** @description issue-result: the result is issued electronically (when the procedure allows) */
+            electronicResult?: boolean;
+            /**
+             * Format: date-time
+             * @description apologize: the new appointment
+             */
+            newAppointment?: string;
+            /** @description confirm-payment: paid through the online gateway */
+            paidOnline?: boolean;
+            /** @description confirm-payment: the gateway’s transaction reference */
+            paymentReference?: string;
+            /** @description Required for refuse, request-supplement, reject-with-reasons, apologize, request-withdrawal, stop */
+            reason?: string;
+            returnMethod?: components["schemas"]["ReturnMethod"];
+            /** @description Current version (or send it in If-Match) */
+            version?: number;
+        };
+        DossierEventResponse: {
+            action: string;
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            form: string | null;
+            fromStatus: string | null;
+            id: string;
+            reason: string | null;
+            toStatus: string;
+        };
+        DossierPage: {
+            items: components["schemas"]["DossierSummary"][];
+            nextCursor: string | null;
+        };
+        DossierResponse: {
+            /** @description What the caller may do now */
+            allowedActions: components["schemas"]["DossierAction"][];
+            /** Format: date-time */
+            apologyDueAt: string | null;
+            applicant: components["schemas"]["ApplicantDto"];
+            applicantName: string;
+            /** @description Working minutes the procedure allows */
+            budgetMinutes: number;
+            channel: components["schemas"]["Channel"];
+            /** @enum {string} */
+            clockState: "NOT_STARTED" | "RUNNING" | "PAUSED" | "STOPPED";
+            /** @example 000.00.22.H01-260223-0001 */
+            code: string;
+            /** Format: uuid */
+            competentAgencyId: string;
+            competentAgencyName: string;
+            documents: components["schemas"]["SubmittedDocumentDto"][];
+            /** Format: date-time */
+            dueAt: string | null;
+            electronicResult: boolean;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Printed on the receipt; lets the applicant follow the dossier online */
+            lookupSecret: string;
+            note: string | null;
+            /** Format: date-time */
+            originalDueAt: string | null;
+            outcome: string | null;
+            paidOnline: boolean;
+            procedureCode: string;
+            /** Format: uuid */
+            procedureId: string;
+            procedureName: string;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: uuid */
+            receivingAgencyId: string;
+            receivingAgencyName: string;
+            returnMethod: string | null;
+            stage: string | null;
+            status: components["schemas"]["DossierStatus"];
+            /** @description National status code 1–10 */
+            statusCode: number;
+            statusText: string;
+            /** Format: date-time */
+            submittedAt: string;
+            timeline: components["schemas"]["DossierEventResponse"][];
+            /** @enum {string|null} */
+            timeliness: "EARLY" | "ON_TIME" | "LATE" | "WITHIN" | "DUE_SOON" | "OVERDUE" | null;
+            version: number;
+            /** @description Warnings about the applicant data (e.g. CCCD digits disagreeing with the birth year) */
+            warnings: string[];
+            /** @description Working minutes left until the due time (negative when overdue) */
+            workingMinutesLeft: number | null;
+            /** @description Working minutes used so far (pauses excluded) */
+            workingMinutesUsed: number | null;
+        };
+        /** @enum {string} */
+        DossierStatus: "SUBMITTED" | "RECEIVED" | "REFUSED" | "IN_PROCESS" | "SUPPLEMENT_REQUESTED" | "AWAITING_PAYMENT" | "WITHDRAWAL_REQUESTED" | "STOPPED" | "RESULT_READY" | "RETURNED";
+        DossierSummary: {
+            applicantName: string;
+            channel: components["schemas"]["Channel"];
+            /** @example 000.00.22.H01-260223-0001 */
+            code: string;
+            /** Format: uuid */
+            competentAgencyId: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            procedureCode: string;
+            procedureName: string;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: uuid */
+            receivingAgencyId: string;
+            status: components["schemas"]["DossierStatus"];
+            /** @description National status code 1–10 */
+            statusCode: number;
+            statusText: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @enum {string|null} */
+            timeliness: "EARLY" | "ON_TIME" | "LATE" | "WITHIN" | "DUE_SOON" | "OVERDUE" | null;
+            version: number;
+        };
         DueResponse: {
             /**
              * @description When the clock starts (next working instant)
@@ -702,6 +943,13 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "unavailable";
         };
+        IdentifierDto: {
+            type: components["schemas"]["IdentifierType"];
+            /** @example 089203001234 */
+            value: string;
+        };
+        /** @enum {string} */
+        IdentifierType: "CCCD" | "CMND" | "PASSPORT" | "TAX_CODE" | "AGENCY_CODE";
         ImportProceduresResponse: {
             imported: number;
             importedCodes: string[];
@@ -934,6 +1182,27 @@ export interface components {
             parallelGroup?: string | null;
             role: components["schemas"]["Role"];
         };
+        PublicDossierResponse: {
+            /** @example Nguyễn V. A. */
+            applicantName: string;
+            /**
+             * Format: date-time
+             * @description Appointment (the new one after an apology)
+             */
+            appointmentAt: string | null;
+            code: string;
+            /** @description Where the dossier is now */
+            currentAgencyName: string;
+            procedureName: string;
+            /** Format: date-time */
+            receivedAt: string | null;
+            receivingAgencyName: string;
+            resultReady: boolean;
+            resultReturned: boolean;
+            statusCode: number;
+            /** @example Đang giải quyết */
+            statusText: string;
+        };
         PutCalendarDayRequest: {
             /** @example Công văn 12729/VPCP-KGVX */
             document?: string;
@@ -953,6 +1222,8 @@ export interface components {
             originals: number;
         };
         /** @enum {string} */
+        ReturnMethod: "IN_PERSON" | "POST" | "ELECTRONIC";
+        /** @enum {string} */
         Role: "ADMIN" | "RECEPTION" | "SPECIALIST" | "LEADER" | "AUDITOR";
         SessionUser: {
             /** Format: uuid */
@@ -970,6 +1241,14 @@ export interface components {
          * @enum {string}
          */
         StepActor: "COMPETENT" | "RECEIVING" | "FIXED";
+        SubmittedDocumentDto: {
+            /** @example 1 */
+            count: number;
+            /** @enum {string} */
+            kind: "ORIGINAL" | "COPY" | "ELECTRONIC";
+            /** @example Tờ khai đăng ký khai sinh */
+            name: string;
+        };
         UpdateAgencyRequest: {
             address?: string | null;
             isReceptionPoint?: boolean;
@@ -1803,6 +2082,234 @@ export interface operations {
             };
         };
     };
+    listDossiers: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: components["schemas"]["DossierStatus"];
+                timeliness?: "EARLY" | "ON_TIME" | "LATE" | "WITHIN" | "DUE_SOON" | "OVERDUE";
+                /** @description Receiving or competent agency (and its subtree) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Received on or after (local date) */
+                receivedFrom?: string;
+                /** @description Received on or before (local date) */
+                receivedTo?: string;
+                dueBefore?: string;
+                /** @description Code or applicant name, diacritics ignored */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveDossier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and body → the same dossier (200); same key, other body → 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDossierRequest"];
+            };
+        };
+        responses: {
+            /** @description Replay of an Idempotency-Key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierResponse"];
+                };
+            };
+            /** @description Counter, postal and portal intakes are accepted at once (status 2); online submissions wait for intake (status 1) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applyDossierAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The dossier’s current version, when not in the body */
+                "If-Match"?: string;
+            };
+            path: {
+                code: string;
+                action: components["schemas"]["DossierAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DossierActionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version (currentVersion) or an action not allowed now (allowedActions) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -2488,6 +2995,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookupDossier: {
+        parameters: {
+            query: {
+                /** @description The secret printed on the receipt */
+                secret: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDossierResponse"];
                 };
             };
             /** @description Error (RFC 9457 problem details) */

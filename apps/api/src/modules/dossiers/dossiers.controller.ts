@@ -1,0 +1,80 @@
+import { DOSSIER_ACTIONS, type DossierAction } from '@motcua/domain';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, RequirePermission } from '../../common/auth/access.decorators';
+import { Actor, ActorContext } from '../../common/auth/actor';
+import { Problem } from '../../common/problem/problem';
+import { validationProblem } from '../../common/problem/validation';
+import { CreateDossierRequest, DossierActionRequest, DossierPage, DossierResponse, ListDossiersQuery } from './dto/dossier.dto';
+import { DossiersService } from './dossiers.service';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+@ApiTags('dossiers')
+@Controller('dossiers')
+export class DossiersController {
+  constructor(private readonly dossiers: DossiersService) {}
+
+  @Post()
+  @RequirePermission('dossiers:create')
+  @HttpCode(201)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body → the same dossier (200); same key, other body → 422',
+  })
+  @ApiCreatedResponse({
+    type: DossierResponse,
+    description: 'Counter, postal and portal intakes are accepted at once (status 2); online submissions wait for intake (status 1)',
+  })
+  @ApiOkResponse({ type: DossierResponse, description: 'Replay of an Idempotency-Key' })
+  async receiveDossier(
+    @Actor() actor: ActorContext,
+    @Body() body: CreateDossierRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DossierResponse> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw validationProblem([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key: 8–128 ký tự chữ, số, . _ : -' }]);
+    }
+    const { dossier, created } = await this.dossiers.receive(actor, body, idempotencyKey);
+    reply.status(created ? 201 : 200);
+    return dossier;
+  }
+
+  @Get()
+  @RequirePermission('dossiers:read')
+  @ApiOkResponse({ type: DossierPage })
+  listDossiers(@Actor() actor: ActorContext, @Query() query: ListDossiersQuery): Promise<DossierPage> {
+    return this.dossiers.list(actor, query);
+  }
+
+  @Get(':code')
+  @RequirePermission('dossiers:read')
+  @ApiOkResponse({ type: DossierResponse })
+  getDossier(@Actor() actor: ActorContext, @Param('code') code: string): Promise<DossierResponse> {
+    return this.dossiers.get(actor, code);
+  }
+
+  /** Each action checks its own permission and the caller's side (one-stop desk or competent agency). */
+  @Post(':code/actions/:action')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiParam({ name: 'action', enum: DOSSIER_ACTIONS, enumName: 'DossierAction' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The dossier’s current version, when not in the body' })
+  @ApiOkResponse({ type: DossierResponse })
+  @ApiConflictResponse({ type: Problem, description: 'Stale version (currentVersion) or an action not allowed now (allowedActions)' })
+  applyDossierAction(
+    @Actor() actor: ActorContext,
+    @Param('code') code: string,
+    @Param('action') action: string,
+    @Body() body: DossierActionRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<DossierResponse> {
+    if (!(DOSSIER_ACTIONS as readonly string[]).includes(action)) {
+      throw validationProblem([{ field: 'action', rule: 'isIn', message: `action phải là một trong: ${DOSSIER_ACTIONS.join(', ')}` }]);
+    }
+    return this.dossiers.act(actor, code, action as DossierAction, body, ifMatch);
+  }
+}

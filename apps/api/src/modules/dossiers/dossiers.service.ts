@@ -1,0 +1,555 @@
+import {
+  ACTION_RULES,
+  actionAppliesTo,
+  allowedActions,
+  cccdWarnings,
+  checkIdentifier,
+  classifyFinished,
+  foldVietnamese,
+  formatDossierCode,
+  localDateOf,
+  lookupSecretFromBytes,
+  processingHours,
+  STATUS_CODES,
+  stageAfter,
+  type DossierAction,
+  type DossierState,
+  type DossierStatus,
+  type WorkingCalendar,
+} from '@motcua/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActorContext, principalOf } from '../../common/auth/actor';
+import { isAgencyPathInScope } from '../../common/auth/agency-scope';
+import type { Principal } from '../../common/auth/principal';
+import { FieldError, ProblemException } from '../../common/problem/problem';
+import { validationProblem } from '../../common/problem/validation';
+import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { Agency } from '../catalog/entities/agency.entity';
+import { Procedure } from '../catalog/entities/procedure.entity';
+import { clockFigures, toEvent, toSummary } from './dossier-views';
+import { CreateDossierRequest, DossierActionRequest, DossierPage, DossierResponse, ListDossiersQuery } from './dto/dossier.dto';
+import { DossierEvent } from './entities/dossier-event.entity';
+import { ApplicantSnapshot, Dossier } from './entities/dossier.entity';
+import { IdempotencyKey } from './entities/idempotency-key.entity';
+import { actionForbidden, actionNotAllowed, dossierNotFound, staleDossier } from './dossiers.errors';
+import { DossierRow, DossiersRepository } from './dossiers.repository';
+
+const DEFAULT_PAGE = 50;
+const WORKING_DAY_MINUTES = 480;
+const DUE_SOON_USED_SHARE = 0.8;
+
+export interface IntakeResult {
+  dossier: DossierResponse;
+  /** false when an Idempotency-Key replay returned the dossier created earlier. */
+  created: boolean;
+}
+
+const LEVEL_OF_PROCEDURE: Record<Procedure['level'], Agency['level']> = { PROVINCE: 'PROVINCE', DISTRICT: 'DISTRICT', COMMUNE: 'COMMUNE' };
+
+@Injectable()
+export class DossiersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossiers: DossiersRepository,
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: ActorContext, query: ListDossiersQuery): Promise<DossierPage> {
+    const now = new Date();
+    const { rows, nextCursor } = await this.dossiers.findPage(principalOf(actor), query, query.limit ?? DEFAULT_PAGE, now);
+    return { items: rows.map((row) => toSummary(row, now)), nextCursor };
+  }
+
+  async get(actor: ActorContext, code: string): Promise<DossierResponse> {
+    const row = await this.dossiers.findByCodeInScope(principalOf(actor), code);
+    if (!row) throw dossierNotFound();
+    return this.detail(principalOf(actor), row);
+  }
+
+  /** Intake at the counter, by post, online or from a portal (DOMAIN §4, §6). */
+  async receive(actor: ActorContext, body: CreateDossierRequest, idempotencyKey?: string): Promise<IntakeResult> {
+    const principal = principalOf(actor);
+    const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    const warnings = this.validateApplicant(body);
+    // Read outside the transaction: a transaction must never wait for a second pool connection.
+    const calendar = await this.calendar.calendar();
+
+    const outcome = await this.dataSource.transaction(async (tx) => {
+      if (idempotencyKey) {
+        // The insert waits for a concurrent request with the same key, so only one dossier is ever made.
+        const inserted = await tx.query(
+          `INSERT INTO idempotency_keys (principal_id, key, request_hash, dossier_id) VALUES ($1, $2, $3, gen_random_uuid())
+           ON CONFLICT DO NOTHING RETURNING dossier_id`,
+          [principal.id, idempotencyKey, requestHash],
+        );
+        if (!inserted.length) {
+          const existing = await tx.findOneByOrFail(IdempotencyKey, { principalId: principal.id, key: idempotencyKey });
+          if (existing.requestHash !== requestHash) {
+            throw new ProblemException({
+              status: 422,
+              code: 'IDEMPOTENCY_KEY_REUSED',
+              title: 'Unprocessable request',
+              detail: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+            });
+          }
+          return { id: existing.dossierId, created: false };
+        }
+        return { id: await this.create(tx, actor, principal, body, calendar, inserted[0].dossier_id), created: true };
+      }
+      return { id: await this.create(tx, actor, principal, body, calendar), created: true };
+    });
+
+    const row = await this.dossiers.findById(outcome.id);
+    if (!row) throw dossierNotFound();
+    const dossier = await this.detail(principal, row);
+    return { dossier: { ...dossier, warnings }, created: outcome.created };
+  }
+
+  /**
+   * Everything is computed before the code is allocated: the agency-day counter row (and the audit
+   * chain) stay locked only for the few inserts that follow, so concurrent intakes queue briefly.
+   */
+  private async create(
+    tx: EntityManager,
+    actor: ActorContext,
+    principal: Principal,
+    body: CreateDossierRequest,
+    calendar: WorkingCalendar,
+    id?: string,
+  ): Promise<string> {
+    const procedure = await this.resolveProcedure(tx, body);
+    const receiving = await this.resolveReceivingAgency(tx, principal, body);
+    const competent = await this.resolveCompetentAgency(tx, procedure, receiving);
+    const online = body.channel === 'ONLINE';
+    if (!online) this.checkDocuments(procedure, body);
+
+    const now = new Date();
+    const applicant = this.snapshot(body);
+    const dossier = tx.create(Dossier, {
+      ...(id ? { id } : {}),
+      procedureId: procedure.id,
+      receivingAgencyId: receiving.id,
+      competentAgencyId: competent.id,
+      channel: body.channel,
+      status: 'SUBMITTED',
+      statusCode: STATUS_CODES.SUBMITTED,
+      stage: null,
+      applicant,
+      applicantName: applicant.fullName,
+      documents: body.documents,
+      note: body.note ?? null,
+      submittedAt: now,
+      budgetMinutes: Math.round(processingHours(procedure.processingAmount, procedure.processingUnit) * 60),
+      lookupSecret: lookupSecretFromBytes(randomBytes(8)),
+      createdByUser: principal.kind === 'user' ? principal.id : null,
+      createdByClient: principal.kind === 'client' ? principal.id : null,
+    });
+    // A counter, postal or portal intake that passes the check is accepted at once (status 2).
+    if (!online) {
+      this.accept(dossier, procedure, calendar, now);
+      dossier.status = 'RECEIVED';
+      dossier.statusCode = STATUS_CODES.RECEIVED;
+    }
+
+    const localDate = localDateOf(now);
+    dossier.code = formatDossierCode(receiving.code, localDate, await this.dossiers.nextSequence(tx, receiving.id, localDate));
+    dossier.searchText = foldVietnamese(`${dossier.code} ${applicant.fullName} ${applicant.identifiers.map((i) => i.value).join(' ')}`);
+    await tx.save(dossier);
+    await this.recordEvent(tx, actor, dossier, 'submit', null, { toStatus: 'SUBMITTED' });
+    if (!online) await this.recordEvent(tx, actor, dossier, 'accept', 'SUBMITTED', { form: ACTION_RULES.accept.form });
+    await this.audit.record(
+      actor,
+      {
+        action: online ? 'dossier.submitted' : 'dossier.received',
+        targetType: 'dossier',
+        targetId: dossier.code,
+        after: { channel: dossier.channel, procedure: procedure.code, status: dossier.status },
+      },
+      tx,
+    );
+    return dossier.id;
+  }
+
+  /** Valid receipt starts the clock (DOMAIN §5): due time and the "due soon" mark from the calendar. */
+  private accept(dossier: Dossier, procedure: Procedure, calendar: WorkingCalendar, now: Date): void {
+    const { clockStart, due } = calendar.computeDue(now, procedure.processingAmount, procedure.processingUnit);
+    dossier.receivedAt = now;
+    dossier.dueAt = due;
+    dossier.originalDueAt = due;
+    dossier.dueSoonAt = calendar.addWorkingMinutes(clockStart, Math.floor(dossier.budgetMinutes * DUE_SOON_USED_SHARE));
+  }
+
+  /** Applies one transition with the dossier's version, in one transaction. */
+  async act(
+    actor: ActorContext,
+    code: string,
+    action: DossierAction,
+    body: DossierActionRequest,
+    ifMatch?: string,
+  ): Promise<DossierResponse> {
+    const principal = principalOf(actor);
+    const version = body.version ?? (ifMatch ? Number(ifMatch.replace(/^W\//, '').replace(/"/g, '')) : undefined);
+    if (!version || !Number.isInteger(version)) {
+      throw validationProblem([
+        { field: 'version', rule: 'required', message: 'Cần gửi version hiện tại của hồ sơ (trong body hoặc If-Match)' },
+      ]);
+    }
+    const calendar = await this.calendar.calendar();
+    const id = await this.dataSource.transaction(async (tx) => {
+      const row = await this.dossiers.findByCodeInScope(principal, code, tx, true);
+      if (!row) throw dossierNotFound();
+      const dossier = row.dossier;
+      if (dossier.version !== version) throw staleDossier(dossier.version);
+      const procedure = await tx.findOneByOrFail(Procedure, { id: dossier.procedureId });
+      await this.applyAction(tx, actor, principal, dossier, procedure, action, body, calendar, new Date());
+      return dossier.id;
+    });
+    const row = await this.dossiers.findById(id);
+    if (!row) throw dossierNotFound();
+    return this.detail(principal, row);
+  }
+
+  private async applyAction(
+    tx: EntityManager,
+    actor: ActorContext,
+    principal: Principal,
+    dossier: Dossier,
+    procedure: Procedure,
+    action: DossierAction,
+    body: DossierActionRequest,
+    calendar: WorkingCalendar,
+    now: Date,
+  ): Promise<void> {
+    const rule = ACTION_RULES[action];
+    const state = this.stateOf(dossier);
+    const mine = await this.allowedFor(tx, principal, dossier);
+    if (!actionAppliesTo(rule, state)) throw actionNotAllowed(action, dossier.status, mine);
+    if (!rule.permissions.some((p) => principal.permissions.has(p))) throw actionForbidden(action, mine);
+    if (!mine.includes(action)) {
+      throw actionForbidden(
+        action,
+        mine,
+        rule.side === 'RECEIVING'
+          ? 'Chỉ bộ phận tiếp nhận của hồ sơ mới thực hiện được thao tác này.'
+          : 'Chỉ cơ quan giải quyết hồ sơ mới thực hiện được thao tác này.',
+      );
+    }
+    const missing: FieldError[] = rule.requires
+      .filter((field) => body[field] === undefined || body[field] === null || body[field] === '')
+      .map((field) => ({ field, rule: 'required', message: `${field} là bắt buộc cho thao tác này` }));
+    if (missing.length) throw validationProblem(missing);
+
+    const from = dossier.status;
+    const data: Record<string, unknown> = {};
+    const resume = () => {
+      if (dossier.pausedSince) {
+        const paused = calendar.workingMinutesBetween(dossier.pausedSince, now);
+        dossier.pausedMinutes += paused;
+        if (dossier.dueAt) dossier.dueAt = calendar.addWorkingMinutes(dossier.dueAt, paused);
+        if (dossier.dueSoonAt) dossier.dueSoonAt = calendar.addWorkingMinutes(dossier.dueSoonAt, paused);
+        data['pausedWorkingMinutes'] = paused;
+        dossier.pausedSince = null;
+      }
+      dossier.status = dossier.resumeStatus ?? 'IN_PROCESS';
+      dossier.resumeStatus = null;
+    };
+    const finish = (outcome: Dossier['outcome']) => {
+      dossier.finishedAt = now;
+      dossier.outcome = outcome;
+      if (dossier.pausedSince) resume();
+      if (dossier.dueAt && (outcome === 'POSITIVE' || outcome === 'NEGATIVE')) dossier.timeliness = classifyFinished(now, dossier.dueAt);
+    };
+
+    switch (action) {
+      case 'accept':
+        this.accept(dossier, procedure, calendar, now);
+        break;
+      case 'request-supplement':
+        dossier.resumeStatus = dossier.status;
+        if (dossier.status === 'IN_PROCESS') dossier.pausedSince = now; // the clock stops (DOMAIN §5)
+        break;
+      case 'receive-supplement':
+      case 'confirm-payment':
+        if (action === 'confirm-payment') {
+          dossier.paidOnline = body.paidOnline ?? false;
+          dossier.paymentReference = body.paymentReference ?? null;
+          data['paidOnline'] = dossier.paidOnline;
+        }
+        resume();
+        break;
+      case 'request-payment':
+        dossier.resumeStatus = 'IN_PROCESS';
+        if (procedure.pauseClockOnPayment) dossier.pausedSince = now;
+        data['amount'] = body.amount;
+        break;
+      case 'refuse':
+        finish('REFUSED');
+        break;
+      case 'issue-result':
+        dossier.electronicResult = Boolean(body.electronicResult && procedure.electronicResultAllowed);
+        finish('POSITIVE');
+        break;
+      case 'reject-with-reasons':
+        finish('NEGATIVE');
+        break;
+      case 'apologize': {
+        const appointment = new Date(body.newAppointment as string);
+        if (!dossier.dueAt || appointment <= dossier.dueAt) {
+          throw validationProblem([{ field: 'newAppointment', rule: 'afterDue', message: 'Ngày hẹn mới phải sau thời hạn hiện tại' }]);
+        }
+        // No later than one working day before the due time (DOMAIN §4).
+        if (now > dossier.dueAt || calendar.workingMinutesBetween(now, dossier.dueAt) < WORKING_DAY_MINUTES) {
+          throw new ProblemException({
+            status: 409,
+            code: 'APOLOGY_TOO_LATE',
+            title: 'Conflict',
+            detail: 'Văn bản xin lỗi phải gửi chậm nhất 01 ngày làm việc trước hạn trả kết quả.',
+          });
+        }
+        dossier.apologyDueAt = appointment;
+        data['newAppointment'] = appointment.toISOString();
+        break;
+      }
+      case 'request-withdrawal':
+        dossier.resumeStatus = dossier.status;
+        break;
+      case 'confirm-withdrawal':
+        finish('WITHDRAWN');
+        break;
+      case 'stop':
+        finish('STOPPED');
+        break;
+      case 'return-result':
+        dossier.returnedAt = now;
+        dossier.returnMethod = body.returnMethod ?? null;
+        data['returnMethod'] = dossier.returnMethod;
+        break;
+      default:
+        break;
+    }
+    if (rule.to) dossier.status = rule.to;
+    dossier.statusCode = STATUS_CODES[dossier.status];
+    // The stage survives pauses (supplement, payment) and is cleared only when the dossier finishes.
+    dossier.stage =
+      dossier.finishedAt || dossier.status === 'RECEIVED' || dossier.status === 'SUBMITTED' ? null : stageAfter(action, dossier.stage);
+    await tx.save(dossier);
+    await this.recordEvent(tx, actor, dossier, action, from, { reason: body.reason, form: rule.form, data });
+    await this.audit.record(
+      actor,
+      {
+        action: `dossier.${action}`,
+        targetType: 'dossier',
+        targetId: dossier.code,
+        before: { status: from },
+        after: { status: dossier.status, reason: body.reason, ...data },
+      },
+      tx,
+    );
+  }
+
+  /** What the caller may do now: the transition table, their permissions, and whether their scope covers the acting side. */
+  private async allowedFor(tx: EntityManager | undefined, principal: Principal, dossier: Dossier): Promise<DossierAction[]> {
+    const agencies = await (tx ?? this.dataSource.manager).find(Agency, {
+      where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }],
+      select: { id: true, path: true },
+    });
+    const pathOf = (id: string) => agencies.find((a) => a.id === id)?.path ?? '\u0000';
+    const covers = {
+      RECEIVING: isAgencyPathInScope(principal, pathOf(dossier.receivingAgencyId)),
+      COMPETENT: isAgencyPathInScope(principal, pathOf(dossier.competentAgencyId)),
+    };
+    return allowedActions(this.stateOf(dossier), principal.permissions).filter((action) => covers[ACTION_RULES[action].side]);
+  }
+
+  private stateOf(dossier: Dossier): DossierState {
+    return { status: dossier.status, stage: dossier.stage, apologized: Boolean(dossier.apologyDueAt) };
+  }
+
+  private async recordEvent(
+    tx: EntityManager,
+    actor: ActorContext,
+    dossier: Dossier,
+    action: string,
+    from: DossierStatus | null,
+    extra: { reason?: string; form?: string; data?: Record<string, unknown>; toStatus?: DossierStatus },
+  ): Promise<void> {
+    await tx.save(
+      tx.create(DossierEvent, {
+        dossierId: dossier.id,
+        at: new Date(),
+        action,
+        actorType: actor.principal?.kind ?? 'system',
+        actorId: actor.principal?.id ?? null,
+        actorName: actor.principal?.name ?? null,
+        agencyId: actor.principal?.agencyId ?? null,
+        fromStatus: from,
+        toStatus: extra.toStatus ?? dossier.status,
+        reason: extra.reason ?? null,
+        form: extra.form ?? null,
+        data: extra.data && Object.keys(extra.data).length ? extra.data : null,
+      }),
+    );
+  }
+
+  private async detail(principal: Principal, row: DossierRow): Promise<DossierResponse> {
+    const { dossier } = row;
+    const now = new Date();
+    const [calendar, timeline, agencies, allowed] = await Promise.all([
+      this.calendar.calendar(),
+      this.dossiers.timeline(dossier.id),
+      this.dataSource
+        .getRepository(Agency)
+        .find({ where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }], select: { id: true, name: true } }),
+      this.allowedFor(undefined, principal, dossier),
+    ]);
+    const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
+    return {
+      ...toSummary(row, now),
+      stage: dossier.stage,
+      outcome: dossier.outcome,
+      receivingAgencyName: nameOf(dossier.receivingAgencyId),
+      competentAgencyName: nameOf(dossier.competentAgencyId),
+      procedureId: dossier.procedureId,
+      applicant: {
+        ...dossier.applicant,
+        fullName: dossier.applicant.type === 'INDIVIDUAL' ? dossier.applicant.fullName : undefined,
+        name: dossier.applicant.type === 'INDIVIDUAL' ? undefined : dossier.applicant.fullName,
+      },
+      documents: dossier.documents,
+      note: dossier.note,
+      originalDueAt: dossier.originalDueAt?.toISOString() ?? null,
+      apologyDueAt: dossier.apologyDueAt?.toISOString() ?? null,
+      ...clockFigures(dossier, calendar, now),
+      budgetMinutes: dossier.budgetMinutes,
+      finishedAt: dossier.finishedAt?.toISOString() ?? null,
+      returnMethod: dossier.returnMethod,
+      paidOnline: dossier.paidOnline,
+      electronicResult: dossier.electronicResult,
+      lookupSecret: dossier.lookupSecret,
+      allowedActions: allowed,
+      timeline: timeline.map(toEvent),
+      warnings: [],
+    };
+  }
+
+  private async resolveProcedure(tx: EntityManager, body: CreateDossierRequest): Promise<Procedure> {
+    if (!body.procedureCode && !body.procedureId) {
+      throw validationProblem([{ field: 'procedureCode', rule: 'required', message: 'Cần procedureCode hoặc procedureId' }]);
+    }
+    const procedure = body.procedureId
+      ? await tx.findOneBy(Procedure, { id: body.procedureId, status: 'PUBLISHED' })
+      : await tx.findOneBy(Procedure, { code: body.procedureCode as string, status: 'PUBLISHED' });
+    if (!procedure) {
+      throw validationProblem([
+        {
+          field: body.procedureId ? 'procedureId' : 'procedureCode',
+          rule: 'publishedProcedure',
+          message: 'Thủ tục không có trong danh mục đang công bố',
+        },
+      ]);
+    }
+    return procedure;
+  }
+
+  private async resolveReceivingAgency(tx: EntityManager, principal: Principal, body: CreateDossierRequest): Promise<Agency> {
+    const field = body.receivingAgencyId ? 'receivingAgencyId' : 'receivingAgencyCode';
+    if (!body.receivingAgencyCode && !body.receivingAgencyId) {
+      throw validationProblem([
+        { field: 'receivingAgencyCode', rule: 'required', message: 'Cần receivingAgencyCode hoặc receivingAgencyId' },
+      ]);
+    }
+    const agency = body.receivingAgencyId
+      ? await tx.findOneBy(Agency, { id: body.receivingAgencyId })
+      : await tx.findOneBy(Agency, { code: body.receivingAgencyCode as string });
+    if (!agency || !isAgencyPathInScope(principal, agency.path)) {
+      throw validationProblem([{ field, rule: 'agencyInScope', message: 'Nơi tiếp nhận không tồn tại hoặc ngoài phạm vi của bạn' }]);
+    }
+    if (!agency.isReceptionPoint)
+      throw validationProblem([{ field, rule: 'receptionPoint', message: 'Cơ quan này không phải là bộ phận tiếp nhận và trả kết quả' }]);
+    return agency;
+  }
+
+  /**
+   * The procedure's competent agency; when it names none, the receiving point's own commune or
+   * district (of the procedure's level) is competent. Any reception point may receive (phi địa giới).
+   */
+  private async resolveCompetentAgency(tx: EntityManager, procedure: Procedure, receiving: Agency): Promise<Agency> {
+    if (procedure.competentAgencyId) return tx.findOneByOrFail(Agency, { id: procedure.competentAgencyId });
+    const ancestorIds = receiving.path.split('/').filter(Boolean);
+    const chain = await tx.findBy(
+      Agency,
+      ancestorIds.map((id) => ({ id })),
+    );
+    const competent = chain.filter((a) => a.level === LEVEL_OF_PROCEDURE[procedure.level]).sort((a, b) => b.path.length - a.path.length)[0];
+    if (!competent) {
+      throw validationProblem([
+        {
+          field: 'receivingAgencyCode',
+          rule: 'competentAgency',
+          message: `Thủ tục cấp ${procedure.level} phải nộp tại bộ phận một cửa của cấp đó hoặc cấp dưới`,
+        },
+      ]);
+    }
+    return competent;
+  }
+
+  /** Counter intake: every mandatory document of the procedure must be in the checklist (names compared without diacritics). */
+  private checkDocuments(procedure: Procedure, body: CreateDossierRequest): void {
+    const given = new Set(body.documents.map((d) => foldVietnamese(d.name)));
+    const missing = procedure.documents.filter((d) => d.mandatory && !given.has(foldVietnamese(d.name)));
+    if (missing.length) {
+      throw new ProblemException({
+        status: 422,
+        code: 'DOCUMENTS_MISSING',
+        title: 'Unprocessable request',
+        detail: `Hồ sơ thiếu ${missing.length} thành phần bắt buộc; hướng dẫn công dân bổ sung (Mẫu 02) thay vì tiếp nhận.`,
+        errors: missing.map((d) => ({ field: 'documents', rule: 'mandatoryDocument', message: d.name })),
+      });
+    }
+  }
+
+  private validateApplicant(body: CreateDossierRequest): string[] {
+    const a = body.applicant;
+    const errors: FieldError[] = [];
+    if (a.type === 'INDIVIDUAL' && !a.fullName)
+      errors.push({ field: 'applicant.fullName', rule: 'required', message: 'Họ tên là bắt buộc' });
+    if (a.type !== 'INDIVIDUAL' && !a.name) errors.push({ field: 'applicant.name', rule: 'required', message: 'Tên tổ chức là bắt buộc' });
+    if (a.dateOfBirth && a.dateOfBirth > localDateOf(new Date()))
+      errors.push({ field: 'applicant.dateOfBirth', rule: 'notFuture', message: 'Ngày sinh không được ở tương lai' });
+    const warnings: string[] = [];
+    a.identifiers.forEach((identifier, i) => {
+      const check = checkIdentifier(identifier.type, identifier.value);
+      if (!check.valid)
+        errors.push({
+          field: `applicant.identifiers.${i}.value`,
+          rule: check.rule ?? 'identifier',
+          message: check.message ?? 'Giấy tờ tùy thân không hợp lệ',
+        });
+      else {
+        identifier.value = check.normalized;
+        if (identifier.type === 'CCCD') warnings.push(...cccdWarnings(check.normalized, a.dateOfBirth, a.sex));
+      }
+    });
+    if (errors.length) throw validationProblem(errors);
+    return warnings;
+  }
+
+  private snapshot(body: CreateDossierRequest): ApplicantSnapshot {
+    const a = body.applicant;
+    return {
+      type: a.type,
+      fullName: (a.type === 'INDIVIDUAL' ? a.fullName : a.name) as string,
+      dateOfBirth: a.dateOfBirth,
+      sex: a.sex,
+      identifiers: a.identifiers.map((i) => ({ type: i.type, value: i.value })),
+      phone: a.phone,
+      email: a.email,
+      address: a.address,
+    };
+  }
+}

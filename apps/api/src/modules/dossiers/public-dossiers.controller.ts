@@ -1,0 +1,67 @@
+import { maskName, STATUS_LABELS_VI } from '@motcua/domain';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/access.decorators';
+import { IpRateLimiter, tooManyRequests } from '../../common/rate-limit.guard';
+import { Agency } from '../catalog/entities/agency.entity';
+import { PublicDossierResponse, PublicLookupQuery } from './dto/dossier.dto';
+import { dossierNotFound } from './dossiers.errors';
+import { DossiersRepository } from './dossiers.repository';
+
+/** Per IP: enough for a family checking a few dossiers, too few to guess secrets. */
+const lookupLimiter = new IpRateLimiter(120, 60_000);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a.toUpperCase());
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Citizens follow their dossier with the code and the secret printed on the receipt; nothing personal beyond a masked name. */
+@ApiTags('public')
+@Controller('public/dossiers')
+export class PublicDossiersController {
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get(':code')
+  @Public()
+  @ApiOkResponse({ type: PublicDossierResponse })
+  async lookupDossier(
+    @Param('code') code: string,
+    @Query() query: PublicLookupQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PublicDossierResponse> {
+    const wait = lookupLimiter.hit(request.ip);
+    if (wait > 0) throw tooManyRequests(reply, wait, 'Quá nhiều lượt tra cứu. Vui lòng thử lại sau.');
+    const row = code.length <= 48 ? await this.dossiers.findByCode(code) : undefined;
+    // A wrong code and a wrong secret answer alike, so codes cannot be probed.
+    if (!row || !sameSecret(query.secret, row.dossier.lookupSecret)) throw dossierNotFound();
+    const d = row.dossier;
+    const agencies = await this.dataSource
+      .getRepository(Agency)
+      .find({ where: [{ id: d.receivingAgencyId }, { id: d.competentAgencyId }], select: { id: true, name: true } });
+    const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
+    const atDesk = ['SUBMITTED', 'RECEIVED', 'REFUSED', 'RESULT_READY', 'RETURNED', 'WITHDRAWAL_REQUESTED'].includes(d.status);
+    return {
+      code: d.code,
+      procedureName: row.procedureName,
+      statusCode: d.statusCode,
+      statusText: STATUS_LABELS_VI[d.status],
+      applicantName: maskName(d.applicantName),
+      receivingAgencyName: nameOf(d.receivingAgencyId),
+      currentAgencyName: nameOf(atDesk ? d.receivingAgencyId : d.competentAgencyId),
+      receivedAt: d.receivedAt?.toISOString() ?? null,
+      appointmentAt: (d.apologyDueAt ?? d.dueAt)?.toISOString() ?? null,
+      resultReady: d.status === 'RESULT_READY' || d.status === 'RETURNED',
+      resultReturned: d.status === 'RETURNED',
+    };
+  }
+}

@@ -1,0 +1,263 @@
+import { holidaysForYears, OFFICIAL_SCHEDULES, WorkingCalendar } from '@motcua/domain';
+import { Client } from 'pg';
+import { call, login } from './support/http';
+import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
+
+const CRIMINAL_RECORD = '2.000488'; // Cấp Phiếu lý lịch tư pháp: province level, Sở Tư pháp competent
+const CENTER = '000.00.22.H01';
+
+describe('dossiers: intake, lifecycle and SLA clock', () => {
+  let t: TestApp;
+  let db: Client;
+  let reception: string;
+  let specialist: string;
+  let leader: string;
+  let documents: Array<{ name: string; kind: string; count: number }>;
+
+  const applicant = (overrides: Record<string, unknown> = {}) => ({
+    type: 'INDIVIDUAL',
+    fullName: 'Nguyễn Văn An',
+    dateOfBirth: '2003-05-01',
+    sex: 'MALE',
+    identifiers: [{ type: 'CCCD', value: '089203001234' }],
+    phone: '0912345678',
+    address: 'Phường Mỹ Bình, TP Long Xuyên',
+    ...overrides,
+  });
+  const intake = (body: Record<string, unknown> = {}, headers: Record<string, string> = {}, token = reception) =>
+    call(t.baseUrl, 'POST', '/api/dossiers', {
+      token,
+      headers,
+      body: { procedureCode: CRIMINAL_RECORD, receivingAgencyCode: CENTER, channel: 'DIRECT', applicant: applicant(), documents, ...body },
+    });
+  const act = (code: string, action: string, token: string, body: Record<string, unknown>) =>
+    call(t.baseUrl, 'POST', `/api/dossiers/${encodeURIComponent(code)}/actions/${action}`, { token, body });
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true' });
+    db = new Client({ connectionString: t.database.url });
+    await db.connect();
+    [reception, specialist, leader] = await Promise.all([login(t.baseUrl, 'tiepnhan.ttpvhcc'), login(t.baseUrl, 'chuyenvien.stp'), login(t.baseUrl, 'lanhdao.stp')]);
+    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
+    documents = procedure.body.documents.filter((d: { mandatory: boolean }) => d.mandatory).map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  describe('intake', () => {
+    it('accepts a complete counter intake at once, with code, secret and a due time from the calendar', async () => {
+      const res = await intake();
+      expect(res.status).toBe(201);
+      const d = res.body;
+      expect(d).toMatchObject({ status: 'RECEIVED', statusCode: 2, channel: 'DIRECT', procedureCode: CRIMINAL_RECORD, version: expect.any(Number), clockState: 'RUNNING' });
+      expect(d.code).toMatch(/^000\.00\.22\.H01-\d{6}-\d{4}$/);
+      expect(d.lookupSecret).toMatch(/^[A-Z2-9]{8}$/);
+      expect(d.competentAgencyName).toBe('Sở Tư pháp tỉnh An Giang');
+      expect(d.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept']);
+      expect(d.timeline[1].form).toBe('01');
+      const expected = await call(t.baseUrl, 'GET', `/api/calendar/due?start=${encodeURIComponent(d.receivedAt)}&amount=10&unit=WORKING_DAYS`, { token: reception });
+      expect(new Date(d.dueAt).getTime()).toBe(new Date(expected.body.due).getTime());
+      expect(d.allowedActions).toEqual(expect.arrayContaining(['forward', 'request-withdrawal']));
+    });
+
+    it('refuses a counter intake with a missing mandatory document (422) and writes nothing', async () => {
+      const before = (await db.query('SELECT count(*)::int AS n FROM dossiers')).rows[0].n;
+      const res = await intake({ documents: documents.slice(1) });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('DOCUMENTS_MISSING');
+      expect(res.body.errors[0].message).toBe(documents[0].name);
+      expect((await db.query('SELECT count(*)::int AS n FROM dossiers')).rows[0].n).toBe(before);
+    });
+
+    it('rejects an invalid CCCD with the field path, and warns when its digits disagree with the birth year', async () => {
+      const bad = await intake({ applicant: applicant({ identifiers: [{ type: 'CCCD', value: '003203001234' }] }) });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0]).toMatchObject({ field: 'applicant.identifiers.0.value', rule: 'cccdProvince' });
+      const mismatch = await intake({ applicant: applicant({ dateOfBirth: '1990-01-01' }) });
+      expect(mismatch.status).toBe(201);
+      expect(mismatch.body.warnings.length).toBeGreaterThan(0);
+      const future = await intake({ applicant: applicant({ dateOfBirth: '2099-01-01' }) });
+      expect(future.status).toBe(400);
+      expect(future.body.errors[0].field).toBe('applicant.dateOfBirth');
+    });
+
+    it('answers an Idempotency-Key replay with the same dossier (201 then 200), and a different body with 422', async () => {
+      const key = 'portal-retry-000001';
+      const first = await intake({}, { 'idempotency-key': key });
+      const second = await intake({}, { 'idempotency-key': key });
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(200);
+      expect(second.body.code).toBe(first.body.code);
+      const other = await intake({ note: 'khác' }, { 'idempotency-key': key });
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('allocates 100 distinct, gap-free codes to 100 concurrent intakes at one agency', async () => {
+      const results = await Promise.all(Array.from({ length: 100 }, () => intake()));
+      expect(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body?.detail}`)).toEqual([]);
+      const sequences = results.map((r) => Number(r.body.code.split('-').pop())).sort((a, b) => a - b);
+      expect(new Set(sequences).size).toBe(100);
+      const all = (await db.query(`SELECT code FROM dossiers WHERE code LIKE '000.00.22.H01-%'`)).rows.map((r) => Number(r.code.split('-').pop())).sort((a: number, b: number) => a - b);
+      expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+    });
+
+    it('takes online submissions from a portal key: status 1 with a code at once, then accepted by the desk', async () => {
+      const admin = await login(t.baseUrl, 'admin', TEST_ADMIN_PASSWORD);
+      const centerId = (await db.query('SELECT id FROM agencies WHERE code = $1', [CENTER])).rows[0].id;
+      const client = await call(t.baseUrl, 'POST', '/api/integration/clients', { token: admin, body: { name: 'Cổng DVC tỉnh', agencyId: centerId, scopes: ['dossiers:create', 'dossiers:read'] } });
+      const apiKey = client.body.apiKey;
+      const res = await call(t.baseUrl, 'POST', '/api/dossiers', {
+        apiKey,
+        body: { procedureCode: CRIMINAL_RECORD, receivingAgencyCode: CENTER, channel: 'ONLINE', applicant: applicant(), documents: [] },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ status: 'SUBMITTED', statusCode: 1, receivedAt: null, dueAt: null, clockState: 'NOT_STARTED' });
+      expect((await call(t.baseUrl, 'GET', `/api/dossiers/${res.body.code}`, { apiKey })).status).toBe(200);
+      const accepted = await act(res.body.code, 'accept', reception, { version: res.body.version });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({ statusCode: 2, clockState: 'RUNNING' });
+      // The portal cannot act on dossiers.
+      expect((await act(res.body.code, 'forward', '', { version: accepted.body.version })).status).toBe(401);
+    });
+  });
+
+  describe('lifecycle', () => {
+    it('goes from counter to returned result through the competent agency, early', async () => {
+      const received = (await intake()).body;
+      const forwarded = await act(received.code, 'forward', reception, { version: received.version });
+      expect(forwarded.body).toMatchObject({ statusCode: 4, stage: 'PROCESSING' });
+      // The reception desk cannot appraise; the department's specialist can.
+      expect(forwarded.body.allowedActions).not.toContain('submit-for-approval');
+      const submitted = await act(received.code, 'submit-for-approval', specialist, { version: forwarded.body.version });
+      expect(submitted.status).toBe(200);
+      expect((await act(received.code, 'approve', specialist, { version: submitted.body.version })).status).toBe(403);
+      const approved = await act(received.code, 'approve', leader, { version: submitted.body.version });
+      const issued = await act(received.code, 'issue-result', leader, { version: approved.body.version, electronicResult: true });
+      expect(issued.body).toMatchObject({ statusCode: 9, outcome: 'POSITIVE', timeliness: 'EARLY', electronicResult: true, clockState: 'STOPPED' });
+      const returned = await act(received.code, 'return-result', reception, { version: issued.body.version, returnMethod: 'IN_PERSON' });
+      expect(returned.body).toMatchObject({ statusCode: 10, returnMethod: 'IN_PERSON' });
+      expect(returned.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'forward', 'submit-for-approval', 'approve', 'issue-result', 'return-result']);
+      expect(returned.body.allowedActions).toEqual([]);
+      const audit = (await db.query("SELECT count(*)::int AS n FROM audit_events WHERE target_id = $1 AND action LIKE 'dossier.%'", [received.code])).rows[0].n;
+      expect(audit).toBe(6); // received (intake and acceptance in one), then one per action
+    });
+
+    it('lets exactly one of two officers acting on the same version succeed', async () => {
+      const d = (await intake()).body;
+      const [a, b] = await Promise.all([act(d.code, 'forward', reception, { version: d.version }), act(d.code, 'forward', reception, { version: d.version })]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const loser = a.status === 409 ? a : b;
+      expect(loser.body.code).toMatch(/STALE_VERSION|ACTION_NOT_ALLOWED/);
+    });
+
+    it('answers a stale version with 409 and the current version, an impossible action with the allowed ones, a missing reason with 400', async () => {
+      const d = (await intake()).body;
+      const impossible = await act(d.code, 'return-result', reception, { version: d.version, returnMethod: 'POST' });
+      expect(impossible.status).toBe(409);
+      expect(impossible.body.allowedActions).toEqual(expect.arrayContaining(['forward']));
+      const forwarded = (await act(d.code, 'forward', reception, { version: d.version })).body;
+      const stale = await act(d.code, 'request-withdrawal', reception, { version: d.version, reason: 'Công dân xin rút' });
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: forwarded.version });
+      const noReason = await act(d.code, 'stop', leader, { version: forwarded.version });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.errors[0]).toMatchObject({ field: 'reason', rule: 'required' });
+      const unknown = await act(d.code, 'teleport', leader, { version: forwarded.version });
+      expect(unknown.status).toBe(400);
+      const stopped = await act(d.code, 'stop', leader, { version: forwarded.version, reason: 'Cơ quan có thẩm quyền yêu cầu dừng (Mẫu 05)' });
+      expect(stopped.body).toMatchObject({ statusCode: 8, outcome: 'STOPPED' });
+      expect(stopped.body.timeline.pop()).toMatchObject({ action: 'stop', form: '05', reason: expect.stringContaining('Mẫu 05') });
+    });
+
+    it('pauses the clock for a supplement and moves the due time by the paused working time', async () => {
+      const d = (await intake()).body;
+      const forwarded = (await act(d.code, 'forward', reception, { version: d.version })).body;
+      const paused = await act(d.code, 'request-supplement', specialist, { version: forwarded.version, reason: 'Thiếu bản chụp giấy tờ chứng minh nơi cư trú' });
+      // The specialist is not at the receiving desk: the supplement request is the desk's job.
+      expect(paused.status).toBe(403);
+      const requested = await act(d.code, 'request-supplement', reception, { version: forwarded.version, reason: 'Thiếu bản chụp giấy tờ chứng minh nơi cư trú' });
+      expect(requested.body).toMatchObject({ statusCode: 5, clockState: 'PAUSED' });
+
+      // Pretend the pause began on Monday 09/03/2026 09:00 (a working instant) to measure a real pause.
+      const pausedSince = new Date('2026-03-09T09:00:00+07:00');
+      const dueBefore = new Date('2026-03-20T09:00:00+07:00');
+      await db.query('UPDATE dossiers SET paused_since = $2, due_at = $3 WHERE code = $1', [d.code, pausedSince, dueBefore]);
+      const t0 = new Date();
+      const resumed = await act(d.code, 'receive-supplement', reception, { version: requested.body.version });
+      const t1 = new Date();
+      expect(resumed.body).toMatchObject({ statusCode: 4, stage: 'PROCESSING', clockState: 'RUNNING' });
+
+      const calendar = new WorkingCalendar([...holidaysForYears(2024, 2040).filter((h) => !h.date.startsWith('2025') && !h.date.startsWith('2026')), ...OFFICIAL_SCHEDULES[2025], ...OFFICIAL_SCHEDULES[2026]]);
+      const earliest = calendar.addWorkingMinutes(dueBefore, calendar.workingMinutesBetween(pausedSince, t0));
+      const latest = calendar.addWorkingMinutes(dueBefore, calendar.workingMinutesBetween(pausedSince, t1));
+      const due = new Date(resumed.body.dueAt).getTime();
+      expect(due).toBeGreaterThanOrEqual(earliest.getTime());
+      expect(due).toBeLessThanOrEqual(latest.getTime());
+      expect(due).toBeGreaterThan(dueBefore.getTime());
+    });
+
+    it('accepts one apology with a later appointment, never a second', async () => {
+      const d = (await intake()).body;
+      const forwarded = (await act(d.code, 'forward', reception, { version: d.version })).body;
+      const early = await act(d.code, 'apologize', leader, { version: forwarded.version, reason: 'Cần xác minh thêm', newAppointment: forwarded.dueAt });
+      expect(early.status).toBe(400);
+      const later = new Date(new Date(forwarded.dueAt).getTime() + 5 * 86_400_000).toISOString();
+      const apologized = await act(d.code, 'apologize', leader, { version: forwarded.version, reason: 'Cần xác minh thêm tại Công an tỉnh', newAppointment: later });
+      expect(apologized.status).toBe(200);
+      expect(apologized.body.apologyDueAt).toBe(later);
+      expect(apologized.body.dueAt).toBe(forwarded.dueAt); // statistics still judge against the original due time
+      const again = await act(d.code, 'apologize', leader, { version: apologized.body.version, reason: 'Lần hai', newAppointment: later });
+      expect(again.status).toBe(409);
+      expect(again.body.allowedActions).not.toContain('apologize');
+    });
+
+    it('records a withdrawal requested by the citizen, and refuses it once the result is ready', async () => {
+      const d = (await intake()).body;
+      const requested = await act(d.code, 'request-withdrawal', reception, { version: d.version, reason: 'Công dân có đơn xin rút hồ sơ' });
+      expect(requested.body.statusCode).toBe(7);
+      const confirmed = await act(d.code, 'confirm-withdrawal', reception, { version: requested.body.version });
+      expect(confirmed.body).toMatchObject({ statusCode: 8, outcome: 'WITHDRAWN' });
+    });
+  });
+
+  describe('visibility', () => {
+    it('hides a dossier from another district (404) and lists by applicant name without diacritics', async () => {
+      const d = (await intake({ applicant: applicant({ fullName: 'Trần Thị Bích Ngọc' }) })).body;
+      const outsider = await login(t.baseUrl, 'tiepnhan.longxuyen');
+      expect((await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}`, { token: outsider })).status).toBe(404);
+      expect((await act(d.code, 'forward', outsider, { version: d.version })).status).toBe(404);
+      const found = await call(t.baseUrl, 'GET', '/api/dossiers?q=bich%20ngoc', { token: reception });
+      expect(found.body.items.map((i: { code: string }) => i.code)).toEqual([d.code]);
+      const outsiderList = await call(t.baseUrl, 'GET', '/api/dossiers?q=bich%20ngoc', { token: outsider });
+      expect(outsiderList.body.items).toEqual([]);
+      // The competent department sees dossiers routed to it.
+      expect((await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}`, { token: specialist })).status).toBe(200);
+    });
+
+    it('filters and paginates the work list', async () => {
+      const page1 = await call(t.baseUrl, 'GET', '/api/dossiers?limit=10&status=RECEIVED', { token: reception });
+      expect(page1.body.items).toHaveLength(10);
+      expect(page1.body.items.every((i: { status: string }) => i.status === 'RECEIVED')).toBe(true);
+      const page2 = await call(t.baseUrl, 'GET', `/api/dossiers?limit=10&status=RECEIVED&cursor=${page1.body.nextCursor}`, { token: reception });
+      const codes = [...page1.body.items, ...page2.body.items].map((i: { code: string }) => i.code);
+      expect(new Set(codes).size).toBe(20);
+      const overdue = await call(t.baseUrl, 'GET', '/api/dossiers?timeliness=OVERDUE', { token: reception });
+      expect(overdue.status).toBe(200);
+    });
+  });
+
+  describe('public lookup', () => {
+    it('shows status and a masked name with the right secret, and 404 otherwise', async () => {
+      const d = (await intake()).body;
+      const res = await call(t.baseUrl, 'GET', `/api/public/dossiers/${d.code}?secret=${d.lookupSecret}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ code: d.code, statusCode: 2, statusText: 'Đã tiếp nhận', applicantName: 'Nguyễn V. A.', resultReady: false });
+      expect(JSON.stringify(res.body)).not.toContain('089203001234');
+      expect((await call(t.baseUrl, 'GET', `/api/public/dossiers/${d.code}?secret=AAAAAAAA`)).status).toBe(404);
+      expect((await call(t.baseUrl, 'GET', `/api/public/dossiers/000.00.22.H01-990101-0001?secret=${d.lookupSecret}`)).status).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './dossier-code';
+export * from './dossier-states';
+export * from './timeliness';
