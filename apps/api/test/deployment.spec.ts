@@ -63,3 +63,23 @@ describe('docker-compose.yml (checked without a Docker engine)', () => {
     expect(dockerfile).toContain('CMD ["node", "dist/apps/api/main.js"]');
   });
 });
+
+describe('README', () => {
+  const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+
+  it('lists each role with exactly the permissions the code grants', async () => {
+    const { ROLES, ROLE_PERMISSIONS } = await import('@motcua/domain');
+    for (const role of ROLES) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${role}\` |`));
+      expect(row).toBeDefined();
+      const listed = [...(row as string).split('|')[3].matchAll(/`([a-z]+:[a-z]+)`/g)].map((m) => m[1]);
+      expect(listed).toEqual([...ROLE_PERMISSIONS[role]]);
+    }
+  });
+
+  it('shows the two set-up commands at the top', () => {
+    const top = readme.slice(0, 1500);
+    expect(top).toContain('npm ci && npm start');
+    expect(top).toContain('npm test');
+  });
+});

@@ -301,3 +301,33 @@ describe('identity and access', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('identity: guard rails for administrators', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true' });
+    admin = await login(t.baseUrl, 'admin', TEST_ADMIN_PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses to let an administrator lock themselves out', async () => {
+    const me = await call(t.baseUrl, 'GET', '/api/auth/me', { token: admin });
+    const deactivate = await call(t.baseUrl, 'PATCH', `/api/users/${me.body.id}`, { token: admin, body: { active: false } });
+    expect(deactivate.status).toBe(409);
+    expect(deactivate.body.code).toBe('CANNOT_LOCK_OUT_SELF');
+    const demote = await call(t.baseUrl, 'PATCH', `/api/users/${me.body.id}`, { token: admin, body: { roles: ['AUDITOR'] } });
+    expect(demote.status).toBe(409);
+    expect((await call(t.baseUrl, 'GET', '/api/auth/me', { token: admin })).status).toBe(200);
+  });
+
+  it('answers a stale user version with 409 and the current version', async () => {
+    const users = await call(t.baseUrl, 'GET', '/api/users?q=thanhtra.stp', { token: admin });
+    const user = users.body.items[0];
+    const first = await call(t.baseUrl, 'PATCH', `/api/users/${user.id}`, { token: admin, body: { version: user.version, fullName: 'Thanh tra Sở Tư pháp (1)' } });
+    expect(first.status).toBe(200);
+    const second = await call(t.baseUrl, 'PATCH', `/api/users/${user.id}`, { token: admin, body: { version: user.version, fullName: 'Thanh tra Sở Tư pháp (2)' } });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: first.body.version });
+  });
+});

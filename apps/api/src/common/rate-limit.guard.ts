@@ -51,7 +51,8 @@ export class AuthRateLimitGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
     const wait = authLimiter.hit(http.getRequest<FastifyRequest>().ip);
-    if (wait > 0) throw tooManyRequests(http.getResponse<FastifyReply>(), wait, 'Quá nhiều yêu cầu đăng nhập từ địa chỉ này. Vui lòng thử lại sau.');
+    if (wait > 0)
+      throw tooManyRequests(http.getResponse<FastifyReply>(), wait, 'Quá nhiều yêu cầu đăng nhập từ địa chỉ này. Vui lòng thử lại sau.');
     return true;
   }
 }

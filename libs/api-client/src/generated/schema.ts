@@ -1045,16 +1045,24 @@ export interface components {
         /** @enum {string} */
         Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "parties:read" | "parties:manage" | "parties:reveal" | "reports:read" | "reports:export" | "audit:read" | "audit:verify";
         Problem: {
+            /** @description 403/409 on a dossier action: what the caller may do now */
+            allowedActions?: string[];
             /**
              * @description Stable machine-readable code
              * @example VALIDATION_FAILED
              */
             code: string;
+            /** @description 409 STALE_VERSION: the record’s current version */
+            currentVersion?: number;
             /** @example The request has 1 invalid field. */
             detail: string;
             errors: components["schemas"]["FieldError"][];
             /** @description Request id, to quote when reporting a problem */
             requestId?: string;
+            /** @description 403: the permission the route needs */
+            requiredPermission?: string;
+            /** @description 429: seconds to wait (also in Retry-After) */
+            retryAfterSeconds?: number;
             /** @example 400 */
             status: number;
             /** @example Validation failed */
@@ -1307,6 +1315,8 @@ export interface components {
             password?: string;
             phone?: string | null;
             roles?: components["schemas"]["Role"][];
+            /** @description Current version, for optimistic concurrency (409 STALE_VERSION when another administrator saved first) */
+            version?: number;
         };
         UserPage: {
             items: components["schemas"]["UserResponse"][];

@@ -35,7 +35,12 @@ export function toProblemInit(error: unknown): ProblemInit {
   const fastifyError = error as FastifyLikeError;
   const status = fastifyError?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return genericProblem(status, fastifyError.message);
-  return { status: 500, code: 'INTERNAL_ERROR', title: 'Internal error', detail: 'An unexpected error occurred. Quote the request id when reporting it.' };
+  return {
+    status: 500,
+    code: 'INTERNAL_ERROR',
+    title: 'Internal error',
+    detail: 'An unexpected error occurred. Quote the request id when reporting it.',
+  };
 }
 
 export function requestIdOf(request: FastifyRequest): string {

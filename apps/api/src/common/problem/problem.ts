@@ -37,6 +37,18 @@ export class Problem {
   @ApiPropertyOptional({ description: 'Request id, to quote when reporting a problem' })
   requestId?: string;
 
+  @ApiPropertyOptional({ description: '409 STALE_VERSION: the record’s current version' })
+  currentVersion?: number;
+
+  @ApiPropertyOptional({ type: [String], description: '403/409 on a dossier action: what the caller may do now' })
+  allowedActions?: string[];
+
+  @ApiPropertyOptional({ description: '429: seconds to wait (also in Retry-After)' })
+  retryAfterSeconds?: number;
+
+  @ApiPropertyOptional({ description: '403: the permission the route needs' })
+  requiredPermission?: string;
+
   [extension: string]: unknown;
 }
 

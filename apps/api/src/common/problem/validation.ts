@@ -19,9 +19,7 @@ export function validationProblem(errors: FieldError[]): ProblemException {
     status: 400,
     code: 'VALIDATION_FAILED',
     title: 'Validation failed',
-    detail: `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors
-      .map((e) => e.field)
-      .join(', ')}.`,
+    detail: `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.field).join(', ')}.`,
     errors,
   });
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ActorContext, principalOf } from '../../common/auth/actor';
 import type { Principal } from '../../common/auth/principal';
 import { ProblemException } from '../../common/problem/problem';
+import { staleVersion } from '../../common/problem/stale-version';
 import { validationProblem } from '../../common/problem/validation';
 import { AuditService } from '../audit/audit.service';
 import { AgenciesRepository, AgencyFilters } from './agencies.repository';
@@ -63,7 +64,10 @@ export class AgenciesService {
     this.checkDates(body.validFrom, body.validTo);
     return this.dataSource.transaction(async (tx) => {
       const parent = await this.agencies.findByIdInScope(principal, body.parentId, tx);
-      if (!parent) throw validationProblem([{ field: 'parentId', rule: 'agencyInScope', message: 'Cơ quan cấp trên không tồn tại hoặc ngoài phạm vi quản lý' }]);
+      if (!parent)
+        throw validationProblem([
+          { field: 'parentId', rule: 'agencyInScope', message: 'Cơ quan cấp trên không tồn tại hoặc ngoài phạm vi quản lý' },
+        ]);
       this.checkLevel(parent, body.level);
       if (await this.agencies.codeTaken(body.code, tx)) throw codeTaken();
       const id = await this.agencies.newId(tx);
@@ -99,7 +103,10 @@ export class AgenciesService {
       let parent: Agency | undefined;
       if (body.parentId !== undefined && body.parentId !== agency.parentId) {
         parent = await this.agencies.findByIdInScope(principal, body.parentId, tx);
-        if (!parent) throw validationProblem([{ field: 'parentId', rule: 'agencyInScope', message: 'Cơ quan cấp trên không tồn tại hoặc ngoài phạm vi quản lý' }]);
+        if (!parent)
+          throw validationProblem([
+            { field: 'parentId', rule: 'agencyInScope', message: 'Cơ quan cấp trên không tồn tại hoặc ngoài phạm vi quản lý' },
+          ]);
         if (parent.path.startsWith(agency.path)) {
           throw new ProblemException({
             status: 409,
@@ -119,7 +126,10 @@ export class AgenciesService {
           throw validationProblem([{ field: 'successorId', rule: 'agencyExists', message: 'Cơ quan kế thừa không hợp lệ' }]);
         }
       }
-      this.checkDates(body.validFrom === undefined ? agency.validFrom : body.validFrom, body.validTo === undefined ? agency.validTo : body.validTo);
+      this.checkDates(
+        body.validFrom === undefined ? agency.validFrom : body.validFrom,
+        body.validTo === undefined ? agency.validTo : body.validTo,
+      );
 
       if (body.name !== undefined) agency.name = body.name;
       if (body.shortName !== undefined) agency.shortName = body.shortName;
@@ -137,7 +147,11 @@ export class AgenciesService {
         await this.agencies.movePaths(tx, oldPath, agency.path);
       }
       await tx.save(agency);
-      await this.audit.record(actor, { action: 'agency.updated', targetType: 'agency', targetId: id, before, after: auditView(agency) }, tx);
+      await this.audit.record(
+        actor,
+        { action: 'agency.updated', targetType: 'agency', targetId: id, before, after: auditView(agency) },
+        tx,
+      );
       return agency;
     });
   }
@@ -171,13 +185,4 @@ const codeTaken = () =>
     title: 'Conflict',
     detail: 'Mã định danh đã được dùng cho cơ quan khác.',
     errors: [{ field: 'code', rule: 'unique', message: 'Mã định danh đã tồn tại' }],
-  });
-
-export const staleVersion = (currentVersion: number) =>
-  new ProblemException({
-    status: 409,
-    code: 'STALE_VERSION',
-    title: 'Conflict',
-    detail: 'Bản ghi đã được người khác cập nhật. Tải lại và thử lại.',
-    extensions: { currentVersion },
   });

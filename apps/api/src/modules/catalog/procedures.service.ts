@@ -6,7 +6,7 @@ import { ActorContext } from '../../common/auth/actor';
 import { FieldError, ProblemException } from '../../common/problem/problem';
 import { validationProblem } from '../../common/problem/validation';
 import { AuditService } from '../audit/audit.service';
-import { staleVersion } from './agencies.service';
+import { staleVersion } from '../../common/problem/stale-version';
 import {
   CreateProcedureRequest,
   ListProceduresQuery,

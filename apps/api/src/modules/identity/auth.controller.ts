@@ -38,7 +38,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse, description: 'Also sets the refresh token as an httpOnly, SameSite=Strict cookie' })
   @ApiTooManyRequestsResponse({ type: Problem, description: 'Too many failed attempts for this username (Retry-After)' })
-  async login(@Actor() actor: ActorContext, @Body() body: LoginRequest, @Res({ passthrough: true }) reply: CookieReply): Promise<LoginResponse> {
+  async login(
+    @Actor() actor: ActorContext,
+    @Body() body: LoginRequest,
+    @Res({ passthrough: true }) reply: CookieReply,
+  ): Promise<LoginResponse> {
     try {
       const { session, user } = await this.auth.login(actor, body);
       this.setRefreshCookie(reply, session);

@@ -60,7 +60,12 @@ export class ClientsService {
       await tx.save(client);
       await this.audit.record(
         actor,
-        { action: 'integration-client.created', targetType: 'integration-client', targetId: client.id, after: { name: client.name, agencyId: client.agencyId, scopes: client.scopes, keyPrefix: key.prefix } },
+        {
+          action: 'integration-client.created',
+          targetType: 'integration-client',
+          targetId: client.id,
+          after: { name: client.name, agencyId: client.agencyId, scopes: client.scopes, keyPrefix: key.prefix },
+        },
         tx,
       );
       return { ...toResponse(client, agency.name), apiKey: key.key };
@@ -80,7 +85,13 @@ export class ClientsService {
       await tx.save(client);
       await this.audit.record(
         actor,
-        { action: 'integration-client.key-rotated', targetType: 'integration-client', targetId: id, before: { keyPrefix: oldPrefix }, after: { keyPrefix: key.prefix } },
+        {
+          action: 'integration-client.key-rotated',
+          targetType: 'integration-client',
+          targetId: id,
+          before: { keyPrefix: oldPrefix },
+          after: { keyPrefix: key.prefix },
+        },
         tx,
       );
       return { ...toResponse(client, agencyName), apiKey: key.key };

@@ -35,7 +35,11 @@ export class UsersController {
   @Patch(':id')
   @RequirePermission('users:manage')
   @ApiOkResponse({ type: UserResponse })
-  updateUser(@Actor() actor: ActorContext, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateUserRequest): Promise<UserResponse> {
+  updateUser(
+    @Actor() actor: ActorContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateUserRequest,
+  ): Promise<UserResponse> {
     return this.users.update(actor, id, body);
   }
 }

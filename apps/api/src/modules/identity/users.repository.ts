@@ -27,10 +27,7 @@ export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private scopedQuery(principal: Principal, manager: EntityManager = this.dataSource.manager) {
-    const query = manager
-      .createQueryBuilder(User, 'u')
-      .innerJoin(Agency, 'a', 'a.id = u.agency_id')
-      .addSelect('a.name', 'agency_name');
+    const query = manager.createQueryBuilder(User, 'u').innerJoin(Agency, 'a', 'a.id = u.agency_id').addSelect('a.name', 'agency_name');
     return whereInAgencyScope(query, principal, 'u.agency_id');
   }
 
@@ -43,7 +40,7 @@ export class UsersRepository {
       });
     }
     if (filters.agencyId) {
-      query.andWhere('a.path LIKE (SELECT f.path FROM agencies f WHERE f.id = :agencyId) || \'%\'', { agencyId: filters.agencyId });
+      query.andWhere("a.path LIKE (SELECT f.path FROM agencies f WHERE f.id = :agencyId) || '%'", { agencyId: filters.agencyId });
     }
     if (filters.role) query.andWhere(':role = ANY(u.roles)', { role: filters.role });
     if (filters.active !== undefined) query.andWhere('u.active = :active', { active: filters.active });
@@ -51,7 +48,10 @@ export class UsersRepository {
       const [after] = decodeCursor(filters.cursor, 1);
       query.andWhere('u.username > :after', { after });
     }
-    const { entities, raw } = await query.orderBy('u.username', 'ASC').limit(filters.limit + 1).getRawAndEntities();
+    const { entities, raw } = await query
+      .orderBy('u.username', 'ASC')
+      .limit(filters.limit + 1)
+      .getRawAndEntities();
     const rows = entities.slice(0, filters.limit).map((user, i) => ({ user, agencyName: raw[i].agency_name as string }));
     const nextCursor = entities.length > filters.limit ? encodeCursor([rows[rows.length - 1].user.username]) : null;
     return { rows, nextCursor };

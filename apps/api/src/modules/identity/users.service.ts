@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorContext, principalOf } from '../../common/auth/actor';
+import { ProblemException } from '../../common/problem/problem';
 import { AuditService } from '../audit/audit.service';
+import { staleVersion } from '../../common/problem/stale-version';
 import { AgenciesService } from '../catalog/agencies.service';
 import { ChangePasswordRequest, CreateUserRequest, ListUsersQuery, UpdateUserRequest, UserPage, UserResponse } from './dto/user.dto';
 import { User } from './entities/user.entity';
@@ -89,6 +91,18 @@ export class UsersService {
       const found = await this.users.findByIdInScope(principal, id, tx);
       if (!found) throw userNotFound();
       const user = found.user;
+      if (body.version !== undefined && body.version !== user.version) throw staleVersion(user.version);
+      if (
+        user.id === principal.id &&
+        (body.active === false || (body.roles && user.roles.includes('ADMIN') && !body.roles.includes('ADMIN')))
+      ) {
+        throw new ProblemException({
+          status: 409,
+          code: 'CANNOT_LOCK_OUT_SELF',
+          title: 'Conflict',
+          detail: 'Không thể tự khóa tài khoản hoặc tự bỏ vai trò quản trị của chính mình; nhờ một quản trị viên khác.',
+        });
+      }
       const before = auditView(user);
       if (body.agencyId !== undefined && !(await this.agencies.findInScope(principal, body.agencyId, tx))) throw agencyOutOfScope();
 
@@ -109,7 +123,17 @@ export class UsersService {
 
       await this.audit.record(actor, { action: 'user.updated', targetType: 'user', targetId: id, before, after: auditView(user) }, tx);
       if (body.roles !== undefined && before['roles']?.toString() !== user.roles.toString()) {
-        await this.audit.record(actor, { action: 'user.roles-changed', targetType: 'user', targetId: id, before: { roles: before['roles'] }, after: { roles: user.roles } }, tx);
+        await this.audit.record(
+          actor,
+          {
+            action: 'user.roles-changed',
+            targetType: 'user',
+            targetId: id,
+            before: { roles: before['roles'] },
+            after: { roles: user.roles },
+          },
+          tx,
+        );
       }
       if (deactivated) await this.audit.record(actor, { action: 'user.deactivated', targetType: 'user', targetId: id }, tx);
       if (passwordHash) await this.audit.record(actor, { action: 'user.password-reset', targetType: 'user', targetId: id }, tx);

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMinSize,
+  IsInt,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -112,6 +113,13 @@ export class CreateUserRequest {
 }
 
 export class UpdateUserRequest {
+  @ApiPropertyOptional({
+    description: 'Current version, for optimistic concurrency (409 STALE_VERSION when another administrator saved first)',
+  })
+  @IsOptional()
+  @IsInt()
+  version?: number;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trim)
@@ -160,4 +168,3 @@ export class ChangePasswordRequest {
   @ApiProperty() @IsString() @MaxLength(200) currentPassword!: string;
   @ApiProperty({ minLength: 10 }) @IsString() @MaxLength(200) newPassword!: string;
 }
-
