@@ -261,3 +261,53 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
     });
   });
 });
+
+describe('dossier forms', () => {
+  let t: TestApp;
+  let reception: string;
+  let db: Client;
+  // pdf-parse's entry file runs a self-test when loaded directly; its library file does not.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pdfText = (pdf: Buffer): Promise<string> => require('pdf-parse/lib/pdf-parse.js')(pdf).then((r: { text: string }) => r.text);
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true' });
+    reception = await login(t.baseUrl, 'tiepnhan.ttpvhcc');
+    db = new Client({ connectionString: t.database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  it('prints the Form 01 receipt as a PDF with Vietnamese text, the code and the lookup secret, and records the print', async () => {
+    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
+    const documents = procedure.body.documents.filter((d: { mandatory: boolean }) => d.mandatory).map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+    const d = (
+      await call(t.baseUrl, 'POST', '/api/dossiers', {
+        token: reception,
+        body: { procedureCode: CRIMINAL_RECORD, receivingAgencyCode: CENTER, channel: 'DIRECT', applicant: { type: 'INDIVIDUAL', fullName: 'Lê Thị Thu Hường', identifiers: [] }, documents },
+      })
+    ).body;
+    const res = await fetch(`${t.baseUrl}/api/dossiers/${d.code}/forms/01`, { headers: { authorization: `Bearer ${reception}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf);
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain('Lê Thị Thu Hường');
+    expect(text).toContain(d.code);
+    expect(text).toContain(d.lookupSecret);
+    const printed = (await db.query('SELECT form, sha256 FROM dossier_forms f JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = $1', [d.code])).rows;
+    expect(printed).toEqual([{ form: '01', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+
+    const refusal = await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/forms/03`, { token: reception });
+    expect(refusal.status).toBe(409);
+    expect(refusal.body.code).toBe('FORM_NOT_APPLICABLE');
+    expect((await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/forms/09`, { token: reception })).status).toBe(400);
+    const outsider = await login(t.baseUrl, 'tiepnhan.longxuyen');
+    expect((await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/forms/01`, { token: outsider })).status).toBe(404);
+  });
+});

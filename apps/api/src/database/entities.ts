@@ -4,6 +4,7 @@ import { CalendarSettings } from '../modules/calendar/entities/calendar-settings
 import { Agency } from '../modules/catalog/entities/agency.entity';
 import { DossierCodeCounter } from '../modules/dossiers/entities/dossier-code-counter.entity';
 import { DossierEvent } from '../modules/dossiers/entities/dossier-event.entity';
+import { DossierForm } from '../modules/dossiers/entities/dossier-form.entity';
 import { Dossier } from '../modules/dossiers/entities/dossier.entity';
 import { IdempotencyKey } from '../modules/dossiers/entities/idempotency-key.entity';
 import { ProcedureStep } from '../modules/catalog/entities/procedure-step.entity';
@@ -14,4 +15,4 @@ import { RefreshToken } from '../modules/identity/entities/refresh-token.entity'
 import { User } from '../modules/identity/entities/user.entity';
 
 /** Every TypeORM entity of the product, listed explicitly (see data-source.ts). */
-export const ENTITIES = [Agency, Procedure, ProcedureStep, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent, CalendarDay, CalendarSettings, Dossier, DossierEvent, DossierCodeCounter, IdempotencyKey];
+export const ENTITIES = [Agency, Procedure, ProcedureStep, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent, CalendarDay, CalendarSettings, Dossier, DossierEvent, DossierCodeCounter, IdempotencyKey, DossierForm];

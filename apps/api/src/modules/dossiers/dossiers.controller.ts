@@ -1,20 +1,24 @@
 import { DOSSIER_ACTIONS, type DossierAction } from '@motcua/domain';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, RequirePermission } from '../../common/auth/access.decorators';
 import { Actor, ActorContext } from '../../common/auth/actor';
 import { Problem } from '../../common/problem/problem';
 import { validationProblem } from '../../common/problem/validation';
 import { CreateDossierRequest, DossierActionRequest, DossierPage, DossierResponse, ListDossiersQuery } from './dto/dossier.dto';
 import { DossiersService } from './dossiers.service';
+import { DossierFormsService } from './forms/dossier-forms.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 @ApiTags('dossiers')
 @Controller('dossiers')
 export class DossiersController {
-  constructor(private readonly dossiers: DossiersService) {}
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly forms: DossierFormsService,
+  ) {}
 
   @Post()
   @RequirePermission('dossiers:create')
@@ -55,6 +59,23 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierResponse })
   getDossier(@Actor() actor: ActorContext, @Param('code') code: string): Promise<DossierResponse> {
     return this.dossiers.get(actor, code);
+  }
+
+  @Get(':code/forms/:form')
+  @RequirePermission('dossiers:read')
+  @ApiParam({ name: 'form', enum: ['01', '02', '03', '04', '05', '06'], description: '01 receipt, 02 supplement, 03 refusal, 04 apology, 05 stop, 06 control sheet' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The form as PDF (Vietnamese text embedded); the print is recorded', schema: { type: 'string', format: 'binary' } })
+  async getDossierForm(
+    @Actor() actor: ActorContext,
+    @Param('code') code: string,
+    @Param('form') form: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { pdf, filename } = await this.forms.generate(actor, code, form, `${request.protocol}://${request.host}`);
+    reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${filename}"`);
+    return pdf;
   }
 
   /** Each action checks its own permission and the caller's side (one-stop desk or competent agency). */
