@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ROLE_PERMISSIONS, ROLES } from '@motcua/domain';
 import { parse } from 'yaml';
 import { loadConfig } from '../src/config/app-config';
 
@@ -67,8 +68,7 @@ describe('docker-compose.yml (checked without a Docker engine)', () => {
 describe('README', () => {
   const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
 
-  it('lists each role with exactly the permissions the code grants', async () => {
-    const { ROLES, ROLE_PERMISSIONS } = await import('@motcua/domain');
+  it('lists each role with exactly the permissions the code grants', () => {
     for (const role of ROLES) {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${role}\` |`));
       expect(row).toBeDefined();
