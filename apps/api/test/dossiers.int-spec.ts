@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { holidaysForYears, OFFICIAL_SCHEDULES, WorkingCalendar } from '@motcua/domain';
 import { Client } from 'pg';
 import { call, login } from './support/http';
@@ -309,5 +310,84 @@ describe('dossier forms', () => {
     expect((await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/forms/09`, { token: reception })).status).toBe(400);
     const outsider = await login(t.baseUrl, 'tiepnhan.longxuyen');
     expect((await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/forms/01`, { token: outsider })).status).toBe(404);
+  });
+});
+
+describe('dossier attachments and the electronic result', () => {
+  let t: TestApp;
+  let reception: string;
+  let leader: string;
+  let db: Client;
+  const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('Tờ khai đăng ký khai sinh\n'.repeat(20)), Buffer.from('%%EOF')]);
+  const upload = (code: string, token: string, content: Buffer, filename: string, kind = 'DOCUMENT') => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(content)]), filename);
+    return fetch(`${t.baseUrl}/api/dossiers/${encodeURIComponent(code)}/attachments?kind=${kind}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true' });
+    [reception, leader] = await Promise.all([login(t.baseUrl, 'tiepnhan.ttpvhcc'), login(t.baseUrl, 'lanhdao.stp')]);
+    db = new Client({ connectionString: t.database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  const newDossier = async () => {
+    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
+    const documents = procedure.body.documents.filter((d: { mandatory: boolean }) => d.mandatory).map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+    return (
+      await call(t.baseUrl, 'POST', '/api/dossiers', {
+        token: reception,
+        body: { procedureCode: CRIMINAL_RECORD, receivingAgencyCode: CENTER, channel: 'DIRECT', applicant: { type: 'INDIVIDUAL', fullName: 'Phạm Văn Bình', identifiers: [] }, documents },
+      })
+    ).body;
+  };
+
+  it('stores a PDF with its SHA-256, lists it and gives the same bytes back', async () => {
+    const d = await newDossier();
+    const res = await upload(d.code, reception, PDF, 'to-khai.pdf');
+    expect(res.status).toBe(201);
+    const attachment = await res.json();
+    expect(attachment).toMatchObject({ kind: 'DOCUMENT', filename: 'to-khai.pdf', contentType: 'application/pdf', size: PDF.length });
+    expect(attachment.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
+    const list = await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/attachments`, { token: reception });
+    expect(list.body.map((a: { id: string }) => a.id)).toEqual([attachment.id]);
+    const download = await fetch(`${t.baseUrl}/api/dossiers/${d.code}/attachments/${attachment.id}`, { headers: { authorization: `Bearer ${reception}` } });
+    expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    const outsider = await login(t.baseUrl, 'tiepnhan.longxuyen');
+    expect((await fetch(`${t.baseUrl}/api/dossiers/${d.code}/attachments/${attachment.id}`, { headers: { authorization: `Bearer ${outsider}` } })).status).toBe(404);
+  });
+
+  it('judges the type from the content: a program named .pdf is 415; over 20 MB is 413', async () => {
+    const d = await newDossier();
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(1000, 1)]);
+    const fake = await upload(d.code, reception, exe, 'giay-to.pdf');
+    expect(fake.status).toBe(415);
+    expect((await fake.json()).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const huge = await upload(d.code, reception, Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(21 * 1024 * 1024)]), 'lon.pdf');
+    expect(huge.status).toBe(413);
+    expect((await db.query('SELECT count(*)::int AS n FROM dossier_attachments')).rows[0].n).toBe(1);
+  });
+
+  it('lets the citizen download an electronic result with the secret, and nobody without it', async () => {
+    const d = await newDossier();
+    const specialist = await login(t.baseUrl, 'chuyenvien.stp');
+    const f = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/forward`, { token: reception, body: { version: d.version } })).body;
+    const s = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/submit-for-approval`, { token: specialist, body: { version: f.version } })).body;
+    const a = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/approve`, { token: leader, body: { version: s.version } })).body;
+    expect((await upload(d.code, leader, PDF, 'phieu-ly-lich-tu-phap.pdf', 'RESULT')).status).toBe(201);
+    const before = await fetch(`${t.baseUrl}/api/public/dossiers/${d.code}/result?secret=${d.lookupSecret}`);
+    expect(before.status).toBe(404);
+    await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/issue-result`, { token: leader, body: { version: a.version, electronicResult: true } });
+    const lookup = await call(t.baseUrl, 'GET', `/api/public/dossiers/${d.code}?secret=${d.lookupSecret}`);
+    expect(lookup.body).toMatchObject({ resultReady: true, electronicResultAvailable: true });
+    const result = await fetch(`${t.baseUrl}/api/public/dossiers/${d.code}/result?secret=${d.lookupSecret}`);
+    expect(result.status).toBe(200);
+    expect(Buffer.from(await result.arrayBuffer()).equals(PDF)).toBe(true);
+    expect((await fetch(`${t.baseUrl}/api/public/dossiers/${d.code}/result?secret=WRONGSEC`)).status).toBe(404);
   });
 });

@@ -3,6 +3,7 @@ import { CalendarDay } from '../modules/calendar/entities/calendar-day.entity';
 import { CalendarSettings } from '../modules/calendar/entities/calendar-settings.entity';
 import { Agency } from '../modules/catalog/entities/agency.entity';
 import { DossierCodeCounter } from '../modules/dossiers/entities/dossier-code-counter.entity';
+import { DossierAttachment } from '../modules/dossiers/entities/dossier-attachment.entity';
 import { DossierEvent } from '../modules/dossiers/entities/dossier-event.entity';
 import { DossierForm } from '../modules/dossiers/entities/dossier-form.entity';
 import { Dossier } from '../modules/dossiers/entities/dossier.entity';
@@ -15,4 +16,4 @@ import { RefreshToken } from '../modules/identity/entities/refresh-token.entity'
 import { User } from '../modules/identity/entities/user.entity';
 
 /** Every TypeORM entity of the product, listed explicitly (see data-source.ts). */
-export const ENTITIES = [Agency, Procedure, ProcedureStep, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent, CalendarDay, CalendarSettings, Dossier, DossierEvent, DossierCodeCounter, IdempotencyKey, DossierForm];
+export const ENTITIES = [Agency, Procedure, ProcedureStep, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent, CalendarDay, CalendarSettings, Dossier, DossierEvent, DossierCodeCounter, IdempotencyKey, DossierForm, DossierAttachment];

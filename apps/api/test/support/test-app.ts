@@ -1,4 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -16,7 +19,8 @@ export interface TestApp {
 /** The real application on a real port, over its own freshly migrated database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ADMIN_DIR: '/nonexistent', ...env });
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-test-data-'));
+  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ADMIN_DIR: '/nonexistent', DATA_DIR: dataDir, ...env });
   const app = await createApp(config, database.url);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -28,6 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -63,9 +63,16 @@ export class DossiersController {
 
   @Get(':code/forms/:form')
   @RequirePermission('dossiers:read')
-  @ApiParam({ name: 'form', enum: ['01', '02', '03', '04', '05', '06'], description: '01 receipt, 02 supplement, 03 refusal, 04 apology, 05 stop, 06 control sheet' })
+  @ApiParam({
+    name: 'form',
+    enum: ['01', '02', '03', '04', '05', '06'],
+    description: '01 receipt, 02 supplement, 03 refusal, 04 apology, 05 stop, 06 control sheet',
+  })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The form as PDF (Vietnamese text embedded); the print is recorded', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The form as PDF (Vietnamese text embedded); the print is recorded',
+    schema: { type: 'string', format: 'binary' },
+  })
   async getDossierForm(
     @Actor() actor: ActorContext,
     @Param('code') code: string,

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { FileStorage, LocalFileStorage } from '../../common/storage/file-storage';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
 import { DossiersController } from './dossiers.controller';
 import { DossiersRepository } from './dossiers.repository';
 import { DossiersService } from './dossiers.service';
@@ -8,8 +11,14 @@ import { PublicDossiersController } from './public-dossiers.controller';
 
 @Module({
   imports: [CalendarModule],
-  controllers: [DossiersController, PublicDossiersController],
-  providers: [DossiersRepository, DossiersService, DossierFormsService],
+  controllers: [DossiersController, AttachmentsController, PublicDossiersController],
+  providers: [
+    DossiersRepository,
+    DossiersService,
+    DossierFormsService,
+    AttachmentsService,
+    { provide: FileStorage, useClass: LocalFileStorage },
+  ],
   exports: [DossiersService],
 })
 export class DossiersModule {}

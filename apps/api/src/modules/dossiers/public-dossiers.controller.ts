@@ -10,7 +10,10 @@ import { IpRateLimiter, tooManyRequests } from '../../common/rate-limit.guard';
 import { Agency } from '../catalog/entities/agency.entity';
 import { PublicDossierResponse, PublicLookupQuery } from './dto/dossier.dto';
 import { dossierNotFound } from './dossiers.errors';
-import { DossiersRepository } from './dossiers.repository';
+import { DossierRow, DossiersRepository } from './dossiers.repository';
+import { AttachmentsService } from './attachments/attachments.service';
+import { sendFile } from './attachments/attachments.controller';
+import { Dossier } from './entities/dossier.entity';
 
 /** Per IP: enough for a family checking a few dossiers, too few to guess secrets. */
 const lookupLimiter = new IpRateLimiter(120, 60_000);
@@ -27,8 +30,25 @@ function sameSecret(a: string, b: string): boolean {
 export class PublicDossiersController {
   constructor(
     private readonly dossiers: DossiersRepository,
+    private readonly attachments: AttachmentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  @Get(':code/result')
+  @Public()
+  @ApiOkResponse({
+    description: 'The electronic result, when the procedure issues one electronically',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async downloadPublicResult(
+    @Param('code') code: string,
+    @Query() query: PublicLookupQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const dossier = await this.checkedDossier(code, query.secret, request, reply);
+    return sendFile(reply, await this.attachments.publicResult(dossier));
+  }
 
   @Get(':code')
   @Public()
@@ -39,11 +59,7 @@ export class PublicDossiersController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublicDossierResponse> {
-    const wait = lookupLimiter.hit(request.ip);
-    if (wait > 0) throw tooManyRequests(reply, wait, 'Quá nhiều lượt tra cứu. Vui lòng thử lại sau.');
-    const row = code.length <= 48 ? await this.dossiers.findByCode(code) : undefined;
-    // A wrong code and a wrong secret answer alike, so codes cannot be probed.
-    if (!row || !sameSecret(query.secret, row.dossier.lookupSecret)) throw dossierNotFound();
+    const row = await this.checkedRow(code, query.secret, request, reply);
     const d = row.dossier;
     const agencies = await this.dataSource
       .getRepository(Agency)
@@ -62,6 +78,20 @@ export class PublicDossiersController {
       appointmentAt: (d.apologyDueAt ?? d.dueAt)?.toISOString() ?? null,
       resultReady: d.status === 'RESULT_READY' || d.status === 'RETURNED',
       resultReturned: d.status === 'RETURNED',
+      electronicResultAvailable: d.electronicResult && (d.status === 'RESULT_READY' || d.status === 'RETURNED'),
     };
+  }
+
+  private async checkedRow(code: string, secret: string, request: FastifyRequest, reply: FastifyReply): Promise<DossierRow> {
+    const wait = lookupLimiter.hit(request.ip);
+    if (wait > 0) throw tooManyRequests(reply, wait, 'Quá nhiều lượt tra cứu. Vui lòng thử lại sau.');
+    const row = code.length <= 48 ? await this.dossiers.findByCode(code) : undefined;
+    // A wrong code and a wrong secret answer alike, so codes cannot be probed.
+    if (!row || !sameSecret(secret, row.dossier.lookupSecret)) throw dossierNotFound();
+    return row;
+  }
+
+  private async checkedDossier(code: string, secret: string, request: FastifyRequest, reply: FastifyReply): Promise<Dossier> {
+    return (await this.checkedRow(code, secret, request, reply)).dossier;
   }
 }

@@ -244,4 +244,6 @@ export class PublicDossierResponse {
   appointmentAt!: string | null;
   @ApiProperty() resultReady!: boolean;
   @ApiProperty() resultReturned!: boolean;
+  @ApiProperty({ description: 'The result can be downloaded from /api/public/dossiers/{code}/result with the secret' })
+  electronicResultAvailable!: boolean;
 }

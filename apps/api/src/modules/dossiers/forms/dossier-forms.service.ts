@@ -24,7 +24,9 @@ export class DossierFormsService {
   /** Renders a form of a dossier in the caller's scope; every print is recorded and audited (it carries personal data). */
   async generate(actor: ActorContext, code: string, form: string, publicBaseUrl: string): Promise<{ pdf: Buffer; filename: string }> {
     if (!(FORMS as readonly string[]).includes(form)) {
-      throw validationProblem([{ field: 'form', rule: 'isIn', message: `Mẫu phải là một trong ${FORMS.join(', ')} (Mẫu 07 là sổ theo dõi, xem báo cáo)` }]);
+      throw validationProblem([
+        { field: 'form', rule: 'isIn', message: `Mẫu phải là một trong ${FORMS.join(', ')} (Mẫu 07 là sổ theo dõi, xem báo cáo)` },
+      ]);
     }
     const number = form as FormNumber;
     const principal = principalOf(actor);
@@ -34,9 +36,16 @@ export class DossierFormsService {
     const timeline = await this.dossiers.timeline(dossier.id);
     const event = FORM_EVENTS[number];
     if (event && !timeline.some((e) => e.action === event)) {
-      throw new ProblemException({ status: 409, code: 'FORM_NOT_APPLICABLE', title: 'Conflict', detail: `Hồ sơ chưa có thao tác tương ứng với Mẫu ${number}.` });
+      throw new ProblemException({
+        status: 409,
+        code: 'FORM_NOT_APPLICABLE',
+        title: 'Conflict',
+        detail: `Hồ sơ chưa có thao tác tương ứng với Mẫu ${number}.`,
+      });
     }
-    const agencies = await this.dataSource.getRepository(Agency).find({ where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }] });
+    const agencies = await this.dataSource
+      .getRepository(Agency)
+      .find({ where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }] });
     const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
     const lookupUrl = `${publicBaseUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}&secret=${dossier.lookupSecret}`;
     const pdf = await renderPdf(
@@ -52,8 +61,18 @@ export class DossierFormsService {
     );
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     await this.dataSource.transaction(async (tx) => {
-      await tx.insert(DossierForm, { dossierId: dossier.id, form: number, sha256, generatedBy: principal.id, generatedByName: principal.name });
-      await this.audit.record(actor, { action: 'dossier.form-printed', targetType: 'dossier', targetId: dossier.code, after: { form: number, sha256 } }, tx);
+      await tx.insert(DossierForm, {
+        dossierId: dossier.id,
+        form: number,
+        sha256,
+        generatedBy: principal.id,
+        generatedByName: principal.name,
+      });
+      await this.audit.record(
+        actor,
+        { action: 'dossier.form-printed', targetType: 'dossier', targetId: dossier.code, after: { form: number, sha256 } },
+        tx,
+      );
     });
     return { pdf, filename: `mau-${number}-${dossier.code}.pdf` };
   }

@@ -47,8 +47,23 @@ export function viDateTime(t: Date | null | undefined): string {
 function header(agencyName: string, code: string): Content {
   return {
     columns: [
-      { width: '45%', stack: [{ text: 'ỦY BAN NHÂN DÂN TỈNH AN GIANG', fontSize: 10 }, { text: agencyName.toUpperCase(), bold: true, fontSize: 10 }, { text: `Mã hồ sơ: ${code}`, fontSize: 9, margin: [0, 4, 0, 0] }], alignment: 'center' },
-      { width: '55%', stack: [{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 10 }, { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 10, decoration: 'underline' }], alignment: 'center' },
+      {
+        width: '45%',
+        stack: [
+          { text: 'ỦY BAN NHÂN DÂN TỈNH AN GIANG', fontSize: 10 },
+          { text: agencyName.toUpperCase(), bold: true, fontSize: 10 },
+          { text: `Mã hồ sơ: ${code}`, fontSize: 9, margin: [0, 4, 0, 0] },
+        ],
+        alignment: 'center',
+      },
+      {
+        width: '55%',
+        stack: [
+          { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 10 },
+          { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 10, decoration: 'underline' },
+        ],
+        alignment: 'center',
+      },
     ],
     margin: [0, 0, 0, 16],
   };
@@ -66,8 +81,22 @@ function applicantLines(d: Dossier): Content[] {
 function signature(left: string, right: string): Content {
   return {
     columns: [
-      { width: '50%', stack: [{ text: left, bold: true }, { text: '(Ký, ghi rõ họ tên)', italics: true, fontSize: 9 }], alignment: 'center' },
-      { width: '50%', stack: [{ text: right, bold: true }, { text: '(Ký, ghi rõ họ tên)', italics: true, fontSize: 9 }], alignment: 'center' },
+      {
+        width: '50%',
+        stack: [
+          { text: left, bold: true },
+          { text: '(Ký, ghi rõ họ tên)', italics: true, fontSize: 9 },
+        ],
+        alignment: 'center',
+      },
+      {
+        width: '50%',
+        stack: [
+          { text: right, bold: true },
+          { text: '(Ký, ghi rõ họ tên)', italics: true, fontSize: 9 },
+        ],
+        alignment: 'center',
+      },
     ],
     margin: [0, 24, 0, 0],
   };
@@ -92,8 +121,18 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
             headerRows: 1,
             widths: [24, '*', 80, 40],
             body: [
-              [{ text: 'TT', bold: true }, { text: 'Thành phần hồ sơ', bold: true }, { text: 'Loại', bold: true }, { text: 'Số lượng', bold: true }],
-              ...d.documents.map((doc, i) => [String(i + 1), doc.name, { ORIGINAL: 'Bản chính', COPY: 'Bản sao', ELECTRONIC: 'Bản điện tử' }[doc.kind], String(doc.count)]),
+              [
+                { text: 'TT', bold: true },
+                { text: 'Thành phần hồ sơ', bold: true },
+                { text: 'Loại', bold: true },
+                { text: 'Số lượng', bold: true },
+              ],
+              ...d.documents.map((doc, i) => [
+                String(i + 1),
+                doc.name,
+                { ORIGINAL: 'Bản chính', COPY: 'Bản sao', ELECTRONIC: 'Bản điện tử' }[doc.kind],
+                String(doc.count),
+              ]),
             ],
           },
           layout: 'lightHorizontalLines',
@@ -109,7 +148,13 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
               stack: [
                 { text: 'Tra cứu tình trạng hồ sơ (không cần tài khoản):', bold: true, margin: [0, 10, 0, 2] },
                 { text: ctx.lookupUrl, fontSize: 9, color: '#1a4f8b' },
-                { text: [{ text: 'Mã tra cứu: ', bold: true }, { text: d.lookupSecret, fontSize: 13, bold: true }], margin: [0, 4, 0, 0] },
+                {
+                  text: [
+                    { text: 'Mã tra cứu: ', bold: true },
+                    { text: d.lookupSecret, fontSize: 13, bold: true },
+                  ],
+                  margin: [0, 4, 0, 0],
+                },
               ],
             },
             { width: 100, qr: ctx.lookupUrl, fit: 96, margin: [0, 8, 0, 0] },
@@ -126,7 +171,12 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
         signature('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN'),
       ];
     case '03':
-      return [...intro, { text: 'Lý do từ chối tiếp nhận, giải quyết:', bold: true, margin: [0, 8, 0, 4] }, { text: event?.reason ?? '' }, signature('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN')];
+      return [
+        ...intro,
+        { text: 'Lý do từ chối tiếp nhận, giải quyết:', bold: true, margin: [0, 8, 0, 4] },
+        { text: event?.reason ?? '' },
+        signature('NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN'),
+      ];
     case '04':
       return [
         ...intro,
@@ -137,7 +187,12 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
         signature('', 'THỦ TRƯỞNG CƠ QUAN'),
       ];
     case '05':
-      return [...intro, { text: 'Lý do dừng giải quyết hồ sơ:', bold: true, margin: [0, 8, 0, 4] }, { text: event?.reason ?? '' }, signature('', 'THỦ TRƯỞNG CƠ QUAN')];
+      return [
+        ...intro,
+        { text: 'Lý do dừng giải quyết hồ sơ:', bold: true, margin: [0, 8, 0, 4] },
+        { text: event?.reason ?? '' },
+        signature('', 'THỦ TRƯỞNG CƠ QUAN'),
+      ];
     case '06':
       return [
         ...intro,
@@ -146,8 +201,20 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
             headerRows: 1,
             widths: [90, 70, '*', 90, 70],
             body: [
-              [{ text: 'Thời gian', bold: true }, { text: 'Thao tác', bold: true }, { text: 'Người thực hiện', bold: true }, { text: 'Trạng thái', bold: true }, { text: 'Ghi chú', bold: true }],
-              ...ctx.timeline.map((e) => [viDateTime(e.at), e.action, e.actorName ?? '', STATUS_LABELS_VI[e.toStatus as keyof typeof STATUS_LABELS_VI] ?? e.toStatus, e.reason ?? '']),
+              [
+                { text: 'Thời gian', bold: true },
+                { text: 'Thao tác', bold: true },
+                { text: 'Người thực hiện', bold: true },
+                { text: 'Trạng thái', bold: true },
+                { text: 'Ghi chú', bold: true },
+              ],
+              ...ctx.timeline.map((e) => [
+                viDateTime(e.at),
+                e.action,
+                e.actorName ?? '',
+                STATUS_LABELS_VI[e.toStatus as keyof typeof STATUS_LABELS_VI] ?? e.toStatus,
+                e.reason ?? '',
+              ]),
             ],
           },
           fontSize: 9,
@@ -167,6 +234,11 @@ export function formDefinition(form: FormNumber, ctx: FormContext): TDocumentDef
       { text: FORM_TITLES[form], bold: true, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 12] },
       ...body(form, ctx),
     ],
-    footer: (page, pages) => ({ text: `Mẫu ${form} — In bởi ${ctx.printedBy} lúc ${viDateTime(new Date())} — Trang ${page}/${pages}`, fontSize: 8, alignment: 'center', color: '#666' }),
+    footer: (page, pages) => ({
+      text: `Mẫu ${form} — In bởi ${ctx.printedBy} lúc ${viDateTime(new Date())} — Trang ${page}/${pages}`,
+      fontSize: 8,
+      alignment: 'center',
+      color: '#666',
+    }),
   };
 }

@@ -13,13 +13,21 @@ function fonts() {
   const vfs = vfsModule.pdfMake?.vfs ?? vfsModule;
   const font = (name: string) => Buffer.from(vfs[name], 'base64');
   return {
-    Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') },
+    Roboto: {
+      normal: font('Roboto-Regular.ttf'),
+      bold: font('Roboto-Medium.ttf'),
+      italics: font('Roboto-Italic.ttf'),
+      bolditalics: font('Roboto-MediumItalic.ttf'),
+    },
   };
 }
 
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   printer ??= new PdfPrinter(fonts());
-  const document = printer.createPdfKitDocument({ ...definition, defaultStyle: { font: 'Roboto', fontSize: 11, ...definition.defaultStyle } });
+  const document = printer.createPdfKitDocument({
+    ...definition,
+    defaultStyle: { font: 'Roboto', fontSize: 11, ...definition.defaultStyle },
+  });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     document.on('data', (chunk: Buffer) => chunks.push(chunk));
