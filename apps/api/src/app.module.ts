@@ -11,6 +11,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { DossiersModule } from './modules/dossiers/dossiers.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         DossiersModule,
         IdentityModule,
         SeedModule,
+        JobsModule.forRoot(databaseUrl),
       ],
     };
   }

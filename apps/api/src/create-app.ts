@@ -57,7 +57,11 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 }
 
 /** Builds the whole HTTP application; main.ts, the tests and the contract writer share it. */
-export async function createApp(config: AppConfig, databaseUrl: string, options: { preview?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: { preview?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: requestId,
     bodyLimit: config.bodyLimitBytes,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { holidaysForYears, OFFICIAL_SCHEDULES, WorkingCalendar } from '@motcua/domain';
 import { Client } from 'pg';
+import { SlaSweepService } from '../src/modules/dossiers/sla/sla-sweep.service';
 import { call, login } from './support/http';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
 
@@ -38,9 +39,15 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
     t = await startTestApp({ DEMO_DATA: 'true' });
     db = new Client({ connectionString: t.database.url });
     await db.connect();
-    [reception, specialist, leader] = await Promise.all([login(t.baseUrl, 'tiepnhan.ttpvhcc'), login(t.baseUrl, 'chuyenvien.stp'), login(t.baseUrl, 'lanhdao.stp')]);
+    [reception, specialist, leader] = await Promise.all([
+      login(t.baseUrl, 'tiepnhan.ttpvhcc'),
+      login(t.baseUrl, 'chuyenvien.stp'),
+      login(t.baseUrl, 'lanhdao.stp'),
+    ]);
     const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
-    documents = procedure.body.documents.filter((d: { mandatory: boolean }) => d.mandatory).map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+    documents = procedure.body.documents
+      .filter((d: { mandatory: boolean }) => d.mandatory)
+      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
   });
   afterAll(async () => {
     await db?.end();
@@ -52,13 +59,25 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       const res = await intake();
       expect(res.status).toBe(201);
       const d = res.body;
-      expect(d).toMatchObject({ status: 'RECEIVED', statusCode: 2, channel: 'DIRECT', procedureCode: CRIMINAL_RECORD, version: expect.any(Number), clockState: 'RUNNING' });
+      expect(d).toMatchObject({
+        status: 'RECEIVED',
+        statusCode: 2,
+        channel: 'DIRECT',
+        procedureCode: CRIMINAL_RECORD,
+        version: expect.any(Number),
+        clockState: 'RUNNING',
+      });
       expect(d.code).toMatch(/^000\.00\.22\.H01-\d{6}-\d{4}$/);
       expect(d.lookupSecret).toMatch(/^[A-Z2-9]{8}$/);
       expect(d.competentAgencyName).toBe('Sở Tư pháp tỉnh An Giang');
       expect(d.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept']);
       expect(d.timeline[1].form).toBe('01');
-      const expected = await call(t.baseUrl, 'GET', `/api/calendar/due?start=${encodeURIComponent(d.receivedAt)}&amount=10&unit=WORKING_DAYS`, { token: reception });
+      const expected = await call(
+        t.baseUrl,
+        'GET',
+        `/api/calendar/due?start=${encodeURIComponent(d.receivedAt)}&amount=10&unit=WORKING_DAYS`,
+        { token: reception },
+      );
       expect(new Date(d.dueAt).getTime()).toBe(new Date(expected.body.due).getTime());
       expect(d.allowedActions).toEqual(expect.arrayContaining(['forward', 'request-withdrawal']));
     });
@@ -101,14 +120,19 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       expect(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body?.detail}`)).toEqual([]);
       const sequences = results.map((r) => Number(r.body.code.split('-').pop())).sort((a, b) => a - b);
       expect(new Set(sequences).size).toBe(100);
-      const all = (await db.query(`SELECT code FROM dossiers WHERE code LIKE '000.00.22.H01-%'`)).rows.map((r) => Number(r.code.split('-').pop())).sort((a: number, b: number) => a - b);
+      const all = (await db.query(`SELECT code FROM dossiers WHERE code LIKE '000.00.22.H01-%'`)).rows
+        .map((r) => Number(r.code.split('-').pop()))
+        .sort((a: number, b: number) => a - b);
       expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
     });
 
     it('takes online submissions from a portal key: status 1 with a code at once, then accepted by the desk', async () => {
       const admin = await login(t.baseUrl, 'admin', TEST_ADMIN_PASSWORD);
       const centerId = (await db.query('SELECT id FROM agencies WHERE code = $1', [CENTER])).rows[0].id;
-      const client = await call(t.baseUrl, 'POST', '/api/integration/clients', { token: admin, body: { name: 'Cổng DVC tỉnh', agencyId: centerId, scopes: ['dossiers:create', 'dossiers:read'] } });
+      const client = await call(t.baseUrl, 'POST', '/api/integration/clients', {
+        token: admin,
+        body: { name: 'Cổng DVC tỉnh', agencyId: centerId, scopes: ['dossiers:create', 'dossiers:read'] },
+      });
       const apiKey = client.body.apiKey;
       const res = await call(t.baseUrl, 'POST', '/api/dossiers', {
         apiKey,
@@ -137,18 +161,37 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       expect((await act(received.code, 'approve', specialist, { version: submitted.body.version })).status).toBe(403);
       const approved = await act(received.code, 'approve', leader, { version: submitted.body.version });
       const issued = await act(received.code, 'issue-result', leader, { version: approved.body.version, electronicResult: true });
-      expect(issued.body).toMatchObject({ statusCode: 9, outcome: 'POSITIVE', timeliness: 'EARLY', electronicResult: true, clockState: 'STOPPED' });
+      expect(issued.body).toMatchObject({
+        statusCode: 9,
+        outcome: 'POSITIVE',
+        timeliness: 'EARLY',
+        electronicResult: true,
+        clockState: 'STOPPED',
+      });
       const returned = await act(received.code, 'return-result', reception, { version: issued.body.version, returnMethod: 'IN_PERSON' });
       expect(returned.body).toMatchObject({ statusCode: 10, returnMethod: 'IN_PERSON' });
-      expect(returned.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'forward', 'submit-for-approval', 'approve', 'issue-result', 'return-result']);
+      expect(returned.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+        'submit',
+        'accept',
+        'forward',
+        'submit-for-approval',
+        'approve',
+        'issue-result',
+        'return-result',
+      ]);
       expect(returned.body.allowedActions).toEqual([]);
-      const audit = (await db.query("SELECT count(*)::int AS n FROM audit_events WHERE target_id = $1 AND action LIKE 'dossier.%'", [received.code])).rows[0].n;
+      const audit = (
+        await db.query("SELECT count(*)::int AS n FROM audit_events WHERE target_id = $1 AND action LIKE 'dossier.%'", [received.code])
+      ).rows[0].n;
       expect(audit).toBe(6); // received (intake and acceptance in one), then one per action
     });
 
     it('lets exactly one of two officers acting on the same version succeed', async () => {
       const d = (await intake()).body;
-      const [a, b] = await Promise.all([act(d.code, 'forward', reception, { version: d.version }), act(d.code, 'forward', reception, { version: d.version })]);
+      const [a, b] = await Promise.all([
+        act(d.code, 'forward', reception, { version: d.version }),
+        act(d.code, 'forward', reception, { version: d.version }),
+      ]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const loser = a.status === 409 ? a : b;
       expect(loser.body.code).toMatch(/STALE_VERSION|ACTION_NOT_ALLOWED/);
@@ -168,7 +211,10 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       expect(noReason.body.errors[0]).toMatchObject({ field: 'reason', rule: 'required' });
       const unknown = await act(d.code, 'teleport', leader, { version: forwarded.version });
       expect(unknown.status).toBe(400);
-      const stopped = await act(d.code, 'stop', leader, { version: forwarded.version, reason: 'Cơ quan có thẩm quyền yêu cầu dừng (Mẫu 05)' });
+      const stopped = await act(d.code, 'stop', leader, {
+        version: forwarded.version,
+        reason: 'Cơ quan có thẩm quyền yêu cầu dừng (Mẫu 05)',
+      });
       expect(stopped.body).toMatchObject({ statusCode: 8, outcome: 'STOPPED' });
       expect(stopped.body.timeline.pop()).toMatchObject({ action: 'stop', form: '05', reason: expect.stringContaining('Mẫu 05') });
     });
@@ -176,10 +222,16 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
     it('pauses the clock for a supplement and moves the due time by the paused working time', async () => {
       const d = (await intake()).body;
       const forwarded = (await act(d.code, 'forward', reception, { version: d.version })).body;
-      const paused = await act(d.code, 'request-supplement', specialist, { version: forwarded.version, reason: 'Thiếu bản chụp giấy tờ chứng minh nơi cư trú' });
+      const paused = await act(d.code, 'request-supplement', specialist, {
+        version: forwarded.version,
+        reason: 'Thiếu bản chụp giấy tờ chứng minh nơi cư trú',
+      });
       // The specialist is not at the receiving desk: the supplement request is the desk's job.
       expect(paused.status).toBe(403);
-      const requested = await act(d.code, 'request-supplement', reception, { version: forwarded.version, reason: 'Thiếu bản chụp giấy tờ chứng minh nơi cư trú' });
+      const requested = await act(d.code, 'request-supplement', reception, {
+        version: forwarded.version,
+        reason: 'Thiếu bản chụp giấy tờ chứng minh nơi cư trú',
+      });
       expect(requested.body).toMatchObject({ statusCode: 5, clockState: 'PAUSED' });
 
       // Pretend the pause began on Monday 09/03/2026 09:00 (a working instant) to measure a real pause.
@@ -191,7 +243,11 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       const t1 = new Date();
       expect(resumed.body).toMatchObject({ statusCode: 4, stage: 'PROCESSING', clockState: 'RUNNING' });
 
-      const calendar = new WorkingCalendar([...holidaysForYears(2024, 2040).filter((h) => !h.date.startsWith('2025') && !h.date.startsWith('2026')), ...OFFICIAL_SCHEDULES[2025], ...OFFICIAL_SCHEDULES[2026]]);
+      const calendar = new WorkingCalendar([
+        ...holidaysForYears(2024, 2040).filter((h) => !h.date.startsWith('2025') && !h.date.startsWith('2026')),
+        ...OFFICIAL_SCHEDULES[2025],
+        ...OFFICIAL_SCHEDULES[2026],
+      ]);
       const earliest = calendar.addWorkingMinutes(dueBefore, calendar.workingMinutesBetween(pausedSince, t0));
       const latest = calendar.addWorkingMinutes(dueBefore, calendar.workingMinutesBetween(pausedSince, t1));
       const due = new Date(resumed.body.dueAt).getTime();
@@ -203,10 +259,18 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
     it('accepts one apology with a later appointment, never a second', async () => {
       const d = (await intake()).body;
       const forwarded = (await act(d.code, 'forward', reception, { version: d.version })).body;
-      const early = await act(d.code, 'apologize', leader, { version: forwarded.version, reason: 'Cần xác minh thêm', newAppointment: forwarded.dueAt });
+      const early = await act(d.code, 'apologize', leader, {
+        version: forwarded.version,
+        reason: 'Cần xác minh thêm',
+        newAppointment: forwarded.dueAt,
+      });
       expect(early.status).toBe(400);
       const later = new Date(new Date(forwarded.dueAt).getTime() + 5 * 86_400_000).toISOString();
-      const apologized = await act(d.code, 'apologize', leader, { version: forwarded.version, reason: 'Cần xác minh thêm tại Công an tỉnh', newAppointment: later });
+      const apologized = await act(d.code, 'apologize', leader, {
+        version: forwarded.version,
+        reason: 'Cần xác minh thêm tại Công an tỉnh',
+        newAppointment: later,
+      });
       expect(apologized.status).toBe(200);
       expect(apologized.body.apologyDueAt).toBe(later);
       expect(apologized.body.dueAt).toBe(forwarded.dueAt); // statistics still judge against the original due time
@@ -242,7 +306,9 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       const page1 = await call(t.baseUrl, 'GET', '/api/dossiers?limit=10&status=RECEIVED', { token: reception });
       expect(page1.body.items).toHaveLength(10);
       expect(page1.body.items.every((i: { status: string }) => i.status === 'RECEIVED')).toBe(true);
-      const page2 = await call(t.baseUrl, 'GET', `/api/dossiers?limit=10&status=RECEIVED&cursor=${page1.body.nextCursor}`, { token: reception });
+      const page2 = await call(t.baseUrl, 'GET', `/api/dossiers?limit=10&status=RECEIVED&cursor=${page1.body.nextCursor}`, {
+        token: reception,
+      });
       const codes = [...page1.body.items, ...page2.body.items].map((i: { code: string }) => i.code);
       expect(new Set(codes).size).toBe(20);
       const overdue = await call(t.baseUrl, 'GET', '/api/dossiers?timeliness=OVERDUE', { token: reception });
@@ -255,7 +321,13 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       const d = (await intake()).body;
       const res = await call(t.baseUrl, 'GET', `/api/public/dossiers/${d.code}?secret=${d.lookupSecret}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ code: d.code, statusCode: 2, statusText: 'Đã tiếp nhận', applicantName: 'Nguyễn V. A.', resultReady: false });
+      expect(res.body).toMatchObject({
+        code: d.code,
+        statusCode: 2,
+        statusText: 'Đã tiếp nhận',
+        applicantName: 'Nguyễn V. A.',
+        resultReady: false,
+      });
       expect(JSON.stringify(res.body)).not.toContain('089203001234');
       expect((await call(t.baseUrl, 'GET', `/api/public/dossiers/${d.code}?secret=AAAAAAAA`)).status).toBe(404);
       expect((await call(t.baseUrl, 'GET', `/api/public/dossiers/000.00.22.H01-990101-0001?secret=${d.lookupSecret}`)).status).toBe(404);
@@ -284,11 +356,19 @@ describe('dossier forms', () => {
 
   it('prints the Form 01 receipt as a PDF with Vietnamese text, the code and the lookup secret, and records the print', async () => {
     const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
-    const documents = procedure.body.documents.filter((d: { mandatory: boolean }) => d.mandatory).map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+    const documents = procedure.body.documents
+      .filter((d: { mandatory: boolean }) => d.mandatory)
+      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
     const d = (
       await call(t.baseUrl, 'POST', '/api/dossiers', {
         token: reception,
-        body: { procedureCode: CRIMINAL_RECORD, receivingAgencyCode: CENTER, channel: 'DIRECT', applicant: { type: 'INDIVIDUAL', fullName: 'Lê Thị Thu Hường', identifiers: [] }, documents },
+        body: {
+          procedureCode: CRIMINAL_RECORD,
+          receivingAgencyCode: CENTER,
+          channel: 'DIRECT',
+          applicant: { type: 'INDIVIDUAL', fullName: 'Lê Thị Thu Hường', identifiers: [] },
+          documents,
+        },
       })
     ).body;
     const res = await fetch(`${t.baseUrl}/api/dossiers/${d.code}/forms/01`, { headers: { authorization: `Bearer ${reception}` } });
@@ -301,7 +381,9 @@ describe('dossier forms', () => {
     expect(text).toContain('Lê Thị Thu Hường');
     expect(text).toContain(d.code);
     expect(text).toContain(d.lookupSecret);
-    const printed = (await db.query('SELECT form, sha256 FROM dossier_forms f JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = $1', [d.code])).rows;
+    const printed = (
+      await db.query('SELECT form, sha256 FROM dossier_forms f JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = $1', [d.code])
+    ).rows;
     expect(printed).toEqual([{ form: '01', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
 
     const refusal = await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/forms/03`, { token: reception });
@@ -322,7 +404,11 @@ describe('dossier attachments and the electronic result', () => {
   const upload = (code: string, token: string, content: Buffer, filename: string, kind = 'DOCUMENT') => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)]), filename);
-    return fetch(`${t.baseUrl}/api/dossiers/${encodeURIComponent(code)}/attachments?kind=${kind}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return fetch(`${t.baseUrl}/api/dossiers/${encodeURIComponent(code)}/attachments?kind=${kind}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
   };
 
   beforeAll(async () => {
@@ -338,11 +424,19 @@ describe('dossier attachments and the electronic result', () => {
 
   const newDossier = async () => {
     const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
-    const documents = procedure.body.documents.filter((d: { mandatory: boolean }) => d.mandatory).map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+    const documents = procedure.body.documents
+      .filter((d: { mandatory: boolean }) => d.mandatory)
+      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
     return (
       await call(t.baseUrl, 'POST', '/api/dossiers', {
         token: reception,
-        body: { procedureCode: CRIMINAL_RECORD, receivingAgencyCode: CENTER, channel: 'DIRECT', applicant: { type: 'INDIVIDUAL', fullName: 'Phạm Văn Bình', identifiers: [] }, documents },
+        body: {
+          procedureCode: CRIMINAL_RECORD,
+          receivingAgencyCode: CENTER,
+          channel: 'DIRECT',
+          applicant: { type: 'INDIVIDUAL', fullName: 'Phạm Văn Bình', identifiers: [] },
+          documents,
+        },
       })
     ).body;
   };
@@ -356,10 +450,18 @@ describe('dossier attachments and the electronic result', () => {
     expect(attachment.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
     const list = await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/attachments`, { token: reception });
     expect(list.body.map((a: { id: string }) => a.id)).toEqual([attachment.id]);
-    const download = await fetch(`${t.baseUrl}/api/dossiers/${d.code}/attachments/${attachment.id}`, { headers: { authorization: `Bearer ${reception}` } });
+    const download = await fetch(`${t.baseUrl}/api/dossiers/${d.code}/attachments/${attachment.id}`, {
+      headers: { authorization: `Bearer ${reception}` },
+    });
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
     const outsider = await login(t.baseUrl, 'tiepnhan.longxuyen');
-    expect((await fetch(`${t.baseUrl}/api/dossiers/${d.code}/attachments/${attachment.id}`, { headers: { authorization: `Bearer ${outsider}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${t.baseUrl}/api/dossiers/${d.code}/attachments/${attachment.id}`, {
+          headers: { authorization: `Bearer ${outsider}` },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('judges the type from the content: a program named .pdf is 415; over 20 MB is 413', async () => {
@@ -376,18 +478,89 @@ describe('dossier attachments and the electronic result', () => {
   it('lets the citizen download an electronic result with the secret, and nobody without it', async () => {
     const d = await newDossier();
     const specialist = await login(t.baseUrl, 'chuyenvien.stp');
-    const f = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/forward`, { token: reception, body: { version: d.version } })).body;
-    const s = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/submit-for-approval`, { token: specialist, body: { version: f.version } })).body;
-    const a = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/approve`, { token: leader, body: { version: s.version } })).body;
+    const f = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/forward`, { token: reception, body: { version: d.version } }))
+      .body;
+    const s = (
+      await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/submit-for-approval`, {
+        token: specialist,
+        body: { version: f.version },
+      })
+    ).body;
+    const a = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/approve`, { token: leader, body: { version: s.version } }))
+      .body;
     expect((await upload(d.code, leader, PDF, 'phieu-ly-lich-tu-phap.pdf', 'RESULT')).status).toBe(201);
     const before = await fetch(`${t.baseUrl}/api/public/dossiers/${d.code}/result?secret=${d.lookupSecret}`);
     expect(before.status).toBe(404);
-    await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/issue-result`, { token: leader, body: { version: a.version, electronicResult: true } });
+    await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/issue-result`, {
+      token: leader,
+      body: { version: a.version, electronicResult: true },
+    });
     const lookup = await call(t.baseUrl, 'GET', `/api/public/dossiers/${d.code}?secret=${d.lookupSecret}`);
     expect(lookup.body).toMatchObject({ resultReady: true, electronicResultAvailable: true });
     const result = await fetch(`${t.baseUrl}/api/public/dossiers/${d.code}/result?secret=${d.lookupSecret}`);
     expect(result.status).toBe(200);
     expect(Buffer.from(await result.arrayBuffer()).equals(PDF)).toBe(true);
     expect((await fetch(`${t.baseUrl}/api/public/dossiers/${d.code}/result?secret=WRONGSEC`)).status).toBe(404);
+  });
+});
+
+describe('SLA sweep (background job)', () => {
+  let t: TestApp;
+  let db: Client;
+  let reception: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true', JOBS_ENABLED: 'true' });
+    db = new Client({ connectionString: t.database.url });
+    await db.connect();
+    reception = await login(t.baseUrl, 'tiepnhan.ttpvhcc');
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  it('marks each dossier due soon, then overdue, exactly once even when sweeps run side by side', async () => {
+    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
+    const documents = procedure.body.documents
+      .filter((d: { mandatory: boolean }) => d.mandatory)
+      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+    const d = (
+      await call(t.baseUrl, 'POST', '/api/dossiers', {
+        token: reception,
+        body: {
+          procedureCode: CRIMINAL_RECORD,
+          receivingAgencyCode: CENTER,
+          channel: 'DIRECT',
+          applicant: { type: 'INDIVIDUAL', fullName: 'Võ Thị Mai', identifiers: [] },
+          documents,
+        },
+      })
+    ).body;
+    const sweeper = t.app.get(SlaSweepService);
+
+    await db.query(`UPDATE dossiers SET due_soon_at = now() - interval '1 minute', due_at = now() + interval '1 hour' WHERE code = $1`, [
+      d.code,
+    ]);
+    const first = await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);
+    expect(first.flatMap((r) => r.dueSoon).filter((c) => c === d.code)).toEqual([d.code]);
+    const listed = await call(t.baseUrl, 'GET', '/api/dossiers?timeliness=DUE_SOON', { token: reception });
+    expect(listed.body.items.map((i: { code: string }) => i.code)).toContain(d.code);
+
+    await db.query(`UPDATE dossiers SET due_at = now() - interval '1 minute' WHERE code = $1`, [d.code]);
+    const second = await Promise.all([sweeper.sweep(), sweeper.sweep()]);
+    expect(second.flatMap((r) => r.overdue).filter((c) => c === d.code)).toEqual([d.code]);
+    expect((await sweeper.sweep()).overdue).not.toContain(d.code);
+
+    const detail = await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}`, { token: reception });
+    expect(detail.body.timeliness).toBe('OVERDUE');
+    expect(detail.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'sla-due-soon', 'sla-overdue']);
+  });
+
+  it('runs the sweep on pg-boss in the product database', async () => {
+    const queues = await db.query(`SELECT name FROM pgboss.queue WHERE name = 'sla-sweep'`);
+    expect(queues.rows).toEqual([{ name: 'sla-sweep' }]);
+    const schedules = await db.query(`SELECT cron FROM pgboss.schedule WHERE name = 'sla-sweep'`);
+    expect(schedules.rows).toEqual([{ cron: '* * * * *' }]);
   });
 });

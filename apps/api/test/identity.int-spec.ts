@@ -37,7 +37,11 @@ describe('identity and access', () => {
 
       const me = await call(t.baseUrl, 'GET', '/api/auth/me', { token: res.body.accessToken });
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ kind: 'user', name: 'tiepnhan.ttpvhcc', agencyName: 'Trung tâm Phục vụ hành chính công tỉnh An Giang' });
+      expect(me.body).toMatchObject({
+        kind: 'user',
+        name: 'tiepnhan.ttpvhcc',
+        agencyName: 'Trung tâm Phục vụ hành chính công tỉnh An Giang',
+      });
     });
 
     it('answers a wrong password and an unknown user with the same generic 401', async () => {
@@ -52,7 +56,9 @@ describe('identity and access', () => {
 
     it('locks a username for 15 minutes after 5 failures, even for the right password (429 + Retry-After)', async () => {
       for (let i = 0; i < 5; i++) {
-        const res = await call(t.baseUrl, 'POST', '/api/auth/login', { body: { username: 'chuyenvien.stp', password: `wrong-${i}-password` } });
+        const res = await call(t.baseUrl, 'POST', '/api/auth/login', {
+          body: { username: 'chuyenvien.stp', password: `wrong-${i}-password` },
+        });
         expect(res.status).toBe(401);
       }
       const locked = await call(t.baseUrl, 'POST', '/api/auth/login', { body: { username: 'chuyenvien.stp', password: 'MotCua@2026' } });
@@ -109,7 +115,13 @@ describe('identity and access', () => {
       const list = await call(t.baseUrl, 'GET', '/api/users?limit=200', { token: districtAdmin });
       expect(list.status).toBe(200);
       const usernames = list.body.items.map((u: { username: string }) => u.username);
-      expect(usernames).toEqual(['chuyenvien.longxuyen', 'lanhdao.longxuyen', 'quantri.longxuyen', 'thanhtra.longxuyen', 'tiepnhan.longxuyen']);
+      expect(usernames).toEqual([
+        'chuyenvien.longxuyen',
+        'lanhdao.longxuyen',
+        'quantri.longxuyen',
+        'thanhtra.longxuyen',
+        'tiepnhan.longxuyen',
+      ]);
 
       const outside = await userId('tiepnhan.ttpvhcc');
       const read = await call(t.baseUrl, 'GET', `/api/users/${outside}`, { token: districtAdmin });
@@ -142,7 +154,13 @@ describe('identity and access', () => {
       const districtAdmin = await login(t.baseUrl, 'quantri.longxuyen');
       const res = await call(t.baseUrl, 'POST', '/api/users', {
         token: districtAdmin,
-        body: { username: 'ngoai.pham.vi', fullName: 'Ngoài phạm vi', password: 'Mat-khau-dai-2026', agencyId: await agencyId('000.00.32.H01'), roles: ['SPECIALIST'] },
+        body: {
+          username: 'ngoai.pham.vi',
+          fullName: 'Ngoài phạm vi',
+          password: 'Mat-khau-dai-2026',
+          agencyId: await agencyId('000.00.32.H01'),
+          roles: ['SPECIALIST'],
+        },
       });
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'agencyId', rule: 'agencyInScope' })]);
@@ -157,9 +175,15 @@ describe('identity and access', () => {
       expect((await call(t.baseUrl, 'GET', '/api/integration/clients', { token: auditor })).status).toBe(200);
       const target = await userId('chuyenvien.longxuyen');
       const writes = [
-        call(t.baseUrl, 'POST', '/api/users', { token: auditor, body: { username: 'x.y', fullName: 'X Y', password: 'Mat-khau-dai-2026', agencyId: target, roles: ['ADMIN'] } }),
+        call(t.baseUrl, 'POST', '/api/users', {
+          token: auditor,
+          body: { username: 'x.y', fullName: 'X Y', password: 'Mat-khau-dai-2026', agencyId: target, roles: ['ADMIN'] },
+        }),
         call(t.baseUrl, 'PATCH', `/api/users/${target}`, { token: auditor, body: { active: false } }),
-        call(t.baseUrl, 'POST', '/api/integration/clients', { token: auditor, body: { name: 'Cổng thử', agencyId: target, scopes: ['dossiers:read'] } }),
+        call(t.baseUrl, 'POST', '/api/integration/clients', {
+          token: auditor,
+          body: { name: 'Cổng thử', agencyId: target, scopes: ['dossiers:read'] },
+        }),
       ];
       for (const res of await Promise.all(writes)) {
         expect(res.status).toBe(403);
@@ -182,21 +206,37 @@ describe('identity and access', () => {
     });
 
     it('creates a user, enforcing the password policy and rejecting unknown fields', async () => {
-      const base = { username: 'Chuyenvien2.LongXuyen', fullName: 'Lê Thị Hoa', email: 'hoa.lt@angiang.gov.vn', agencyId: longXuyen, roles: ['SPECIALIST'] };
+      const base = {
+        username: 'Chuyenvien2.LongXuyen',
+        fullName: 'Lê Thị Hoa',
+        email: 'hoa.lt@angiang.gov.vn',
+        agencyId: longXuyen,
+        roles: ['SPECIALIST'],
+      };
       const short = await call(t.baseUrl, 'POST', '/api/users', { token: admin, body: { ...base, password: 'ngan' } });
       expect(short.status).toBe(400);
       expect(short.body.errors).toEqual([expect.objectContaining({ field: 'password', rule: 'minLength' })]);
       const withName = await call(t.baseUrl, 'POST', '/api/users', { token: admin, body: { ...base, password: 'chuyenvien2.longxuyen!' } });
       expect(withName.body.errors).toEqual([expect.objectContaining({ field: 'password', rule: 'notUsername' })]);
-      const unknown = await call(t.baseUrl, 'POST', '/api/users', { token: admin, body: { ...base, password: 'Mat-khau-dai-2026', isRoot: true } });
+      const unknown = await call(t.baseUrl, 'POST', '/api/users', {
+        token: admin,
+        body: { ...base, password: 'Mat-khau-dai-2026', isRoot: true },
+      });
       expect(unknown.status).toBe(400);
       expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'isRoot', rule: 'unknownField' })]);
-      const badRole = await call(t.baseUrl, 'POST', '/api/users', { token: admin, body: { ...base, password: 'Mat-khau-dai-2026', roles: ['GOD'] } });
+      const badRole = await call(t.baseUrl, 'POST', '/api/users', {
+        token: admin,
+        body: { ...base, password: 'Mat-khau-dai-2026', roles: ['GOD'] },
+      });
       expect(badRole.body.errors[0]).toMatchObject({ field: 'roles', rule: 'isIn' });
 
       const created = await call(t.baseUrl, 'POST', '/api/users', { token: admin, body: { ...base, password: 'Mat-khau-dai-2026' } });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ username: 'chuyenvien2.longxuyen', active: true, agencyName: 'Ủy ban nhân dân thành phố Long Xuyên' });
+      expect(created.body).toMatchObject({
+        username: 'chuyenvien2.longxuyen',
+        active: true,
+        agencyName: 'Ủy ban nhân dân thành phố Long Xuyên',
+      });
       expect(created.body).not.toHaveProperty('passwordHash');
       expect(await login(t.baseUrl, 'chuyenvien2.longxuyen', 'Mat-khau-dai-2026')).toBeTruthy();
 
@@ -213,7 +253,9 @@ describe('identity and access', () => {
       expect(res.status).toBe(200);
       expect(res.body.active).toBe(false);
       expect((await call(t.baseUrl, 'GET', '/api/auth/me', { token: officer })).status).toBe(401);
-      const relogin = await call(t.baseUrl, 'POST', '/api/auth/login', { body: { username: 'tiepnhan.longxuyen', password: 'MotCua@2026' } });
+      const relogin = await call(t.baseUrl, 'POST', '/api/auth/login', {
+        body: { username: 'tiepnhan.longxuyen', password: 'MotCua@2026' },
+      });
       expect(relogin.status).toBe(401);
       expect(await auditActions(id)).toEqual(expect.arrayContaining(['user.updated', 'user.deactivated']));
     });
@@ -221,23 +263,37 @@ describe('identity and access', () => {
     it('ends old sessions when an administrator resets a password, and audits role changes', async () => {
       const specialist = await login(t.baseUrl, 'chuyenvien.longxuyen');
       const id = await userId('chuyenvien.longxuyen');
-      const res = await call(t.baseUrl, 'PATCH', `/api/users/${id}`, { token: admin, body: { password: 'Mat-khau-moi-2026', roles: ['SPECIALIST', 'LEADER'] } });
+      const res = await call(t.baseUrl, 'PATCH', `/api/users/${id}`, {
+        token: admin,
+        body: { password: 'Mat-khau-moi-2026', roles: ['SPECIALIST', 'LEADER'] },
+      });
       expect(res.status).toBe(200);
       expect(res.body.roles).toEqual(['SPECIALIST', 'LEADER']);
       expect((await call(t.baseUrl, 'GET', '/api/auth/me', { token: specialist })).status).toBe(401);
       expect(await login(t.baseUrl, 'chuyenvien.longxuyen', 'Mat-khau-moi-2026')).toBeTruthy();
-      const changes = (await db.query("SELECT before, after FROM audit_events WHERE target_id = $1 AND action = 'user.roles-changed'", [id])).rows;
+      const changes = (
+        await db.query("SELECT before, after FROM audit_events WHERE target_id = $1 AND action = 'user.roles-changed'", [id])
+      ).rows;
       expect(changes).toEqual([{ before: { roles: ['SPECIALIST'] }, after: { roles: ['SPECIALIST', 'LEADER'] } }]);
     });
 
     it('lets a user change their own password, which ends their other sessions', async () => {
       const token = await login(t.baseUrl, 'lanhdao.ttpvhcc');
-      const wrong = await call(t.baseUrl, 'POST', '/api/auth/password', { token, body: { currentPassword: 'sai-mat-khau', newPassword: 'Mat-khau-rieng-2026' } });
+      const wrong = await call(t.baseUrl, 'POST', '/api/auth/password', {
+        token,
+        body: { currentPassword: 'sai-mat-khau', newPassword: 'Mat-khau-rieng-2026' },
+      });
       expect(wrong.status).toBe(401);
-      const weak = await call(t.baseUrl, 'POST', '/api/auth/password', { token, body: { currentPassword: 'MotCua@2026', newPassword: 'short' } });
+      const weak = await call(t.baseUrl, 'POST', '/api/auth/password', {
+        token,
+        body: { currentPassword: 'MotCua@2026', newPassword: 'short' },
+      });
       expect(weak.status).toBe(400);
       expect(weak.body.errors[0]).toMatchObject({ field: 'newPassword', rule: 'minLength' });
-      const ok = await call(t.baseUrl, 'POST', '/api/auth/password', { token, body: { currentPassword: 'MotCua@2026', newPassword: 'Mat-khau-rieng-2026' } });
+      const ok = await call(t.baseUrl, 'POST', '/api/auth/password', {
+        token,
+        body: { currentPassword: 'MotCua@2026', newPassword: 'Mat-khau-rieng-2026' },
+      });
       expect(ok.status).toBe(204);
       expect((await call(t.baseUrl, 'GET', '/api/auth/me', { token })).status).toBe(401);
       expect(await login(t.baseUrl, 'lanhdao.ttpvhcc', 'Mat-khau-rieng-2026')).toBeTruthy();
@@ -259,11 +315,18 @@ describe('identity and access', () => {
 
       const listed = await call(t.baseUrl, 'GET', '/api/integration/clients', { token: admin });
       expect(JSON.stringify(listed.body)).not.toContain(apiKey);
-      expect(listed.body.find((c: { id: string }) => c.id === id)).toMatchObject({ status: 'ACTIVE', scopes: ['dossiers:create', 'dossiers:read'] });
+      expect(listed.body.find((c: { id: string }) => c.id === id)).toMatchObject({
+        status: 'ACTIVE',
+        scopes: ['dossiers:create', 'dossiers:read'],
+      });
 
       const me = await call(t.baseUrl, 'GET', '/api/auth/me', { apiKey });
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ kind: 'client', name: 'Cổng dịch vụ công TP Long Xuyên', permissions: ['dossiers:create', 'dossiers:read'] });
+      expect(me.body).toMatchObject({
+        kind: 'client',
+        name: 'Cổng dịch vụ công TP Long Xuyên',
+        permissions: ['dossiers:create', 'dossiers:read'],
+      });
       expect((await call(t.baseUrl, 'GET', '/api/users', { apiKey })).status).toBe(403);
 
       const rotated = await call(t.baseUrl, 'POST', `/api/integration/clients/${id}/rotate`, { token: admin });
@@ -274,7 +337,11 @@ describe('identity and access', () => {
 
       expect((await call(t.baseUrl, 'DELETE', `/api/integration/clients/${id}`, { token: admin })).status).toBe(204);
       expect((await call(t.baseUrl, 'GET', '/api/auth/me', { apiKey: rotated.body.apiKey })).status).toBe(401);
-      expect(await auditActions(id)).toEqual(['integration-client.created', 'integration-client.key-rotated', 'integration-client.revoked']);
+      expect(await auditActions(id)).toEqual([
+        'integration-client.created',
+        'integration-client.key-rotated',
+        'integration-client.revoked',
+      ]);
     });
 
     it('rejects a made-up key and a scope that does not exist', async () => {
@@ -291,7 +358,9 @@ describe('identity and access', () => {
   it('audits successful and failed logins', async () => {
     const id = await userId('admin');
     expect(await auditActions(id)).toContain('auth.login-succeeded');
-    expect((await db.query("SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.login-failed'")).rows[0].n).toBeGreaterThanOrEqual(6);
+    expect(
+      (await db.query("SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.login-failed'")).rows[0].n,
+    ).toBeGreaterThanOrEqual(6);
   });
 
   it('sends security headers and no CORS header by default', async () => {
@@ -324,9 +393,15 @@ describe('identity: guard rails for administrators', () => {
   it('answers a stale user version with 409 and the current version', async () => {
     const users = await call(t.baseUrl, 'GET', '/api/users?q=thanhtra.stp', { token: admin });
     const user = users.body.items[0];
-    const first = await call(t.baseUrl, 'PATCH', `/api/users/${user.id}`, { token: admin, body: { version: user.version, fullName: 'Thanh tra Sở Tư pháp (1)' } });
+    const first = await call(t.baseUrl, 'PATCH', `/api/users/${user.id}`, {
+      token: admin,
+      body: { version: user.version, fullName: 'Thanh tra Sở Tư pháp (1)' },
+    });
     expect(first.status).toBe(200);
-    const second = await call(t.baseUrl, 'PATCH', `/api/users/${user.id}`, { token: admin, body: { version: user.version, fullName: 'Thanh tra Sở Tư pháp (2)' } });
+    const second = await call(t.baseUrl, 'PATCH', `/api/users/${user.id}`, {
+      token: admin,
+      body: { version: user.version, fullName: 'Thanh tra Sở Tư pháp (2)' },
+    });
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: first.body.version });
   });

@@ -19,6 +19,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   dataDir: string;
   runMigrations: boolean;
+  /** Background jobs (pg-boss): the SLA sweep. Off in tests unless a test turns it on. */
+  jobsEnabled: boolean;
   bodyLimitBytes: number;
   corsOrigins: string[];
   /** Where the built admin SPA lives; served at `/` when present. */
@@ -119,7 +121,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const corsRaw = env['CORS_ORIGINS'] || '';
-  const corsOrigins = corsRaw.split(',').map((s) => s.trim()).filter(Boolean);
+  const corsOrigins = corsRaw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `has an invalid origin "${origin}"`);
   }
@@ -136,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel,
     dataDir,
     runMigrations: readBool(env, 'RUN_MIGRATIONS', true),
+    jobsEnabled: readBool(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     corsOrigins,
     adminDir: env['ADMIN_DIR'] ? resolve(cwd, env['ADMIN_DIR']) : resolve(__dirname, '..', 'admin'),

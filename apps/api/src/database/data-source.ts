@@ -24,6 +24,4 @@ export function dataSourceOptions(url: string): DataSourceOptions {
 }
 
 /** For the TypeORM CLI: `npx typeorm-ts-node-commonjs migration:generate -d apps/api/src/database/data-source.ts`. */
-export default new DataSource(
-  dataSourceOptions(process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/motcua_dev'),
-);
+export default new DataSource(dataSourceOptions(process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/motcua_dev'));

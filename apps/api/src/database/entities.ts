@@ -16,4 +16,21 @@ import { RefreshToken } from '../modules/identity/entities/refresh-token.entity'
 import { User } from '../modules/identity/entities/user.entity';
 
 /** Every TypeORM entity of the product, listed explicitly (see data-source.ts). */
-export const ENTITIES = [Agency, Procedure, ProcedureStep, User, RefreshToken, LoginAttempt, ApiClient, AuditEvent, CalendarDay, CalendarSettings, Dossier, DossierEvent, DossierCodeCounter, IdempotencyKey, DossierForm, DossierAttachment];
+export const ENTITIES = [
+  Agency,
+  Procedure,
+  ProcedureStep,
+  User,
+  RefreshToken,
+  LoginAttempt,
+  ApiClient,
+  AuditEvent,
+  CalendarDay,
+  CalendarSettings,
+  Dossier,
+  DossierEvent,
+  DossierCodeCounter,
+  IdempotencyKey,
+  DossierForm,
+  DossierAttachment,
+];

@@ -18,7 +18,10 @@ export default async function globalSetup(): Promise<void> {
   if (!serverUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'motcua-test-pg-'));
     chmodSync(dir, 0o755); // the postgres OS user must reach it when tests run as root
-    const embedded = await startEmbeddedPostgres({ dataDir: dir, settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: dir,
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+    });
     serverUrl = embedded.url;
     globalThis.__MOTCUA_EMBEDDED_STOP__ = async () => {
       await embedded.stop();

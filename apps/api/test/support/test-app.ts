@@ -20,7 +20,14 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-test-data-'));
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false', ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ADMIN_DIR: '/nonexistent', DATA_DIR: dataDir, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_DATA: 'false',
+    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    ADMIN_DIR: '/nonexistent',
+    DATA_DIR: dataDir,
+    ...env,
+  });
   const app = await createApp(config, database.url);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

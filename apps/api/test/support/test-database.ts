@@ -7,7 +7,10 @@ import { withDatabase } from '../../src/database/postgres-admin';
 
 /** Template name tied to the migration list, so a changed schema never reuses a stale template. */
 function templateName(): string {
-  const hash = createHash('sha256').update(MIGRATIONS.map((m) => m.name).join(',')).digest('hex').slice(0, 10);
+  const hash = createHash('sha256')
+    .update(MIGRATIONS.map((m) => m.name).join(','))
+    .digest('hex')
+    .slice(0, 10);
   return `motcua_test_tpl_${hash}`;
 }
 

@@ -117,7 +117,11 @@ export class BootstrapService implements OnApplicationBootstrap {
         passwordChangedAt: new Date(),
       });
       await tx.save(user);
-      await this.audit.record(undefined, { action: 'user.seeded', targetType: 'user', targetId: user.id, after: { username: user.username, roles: user.roles } }, tx);
+      await this.audit.record(
+        undefined,
+        { action: 'user.seeded', targetType: 'user', targetId: user.id, after: { username: user.username, roles: user.roles } },
+        tx,
+      );
     }
     if (!this.config.adminPassword && missing.some((a) => a.username === 'admin')) {
       this.logger.warn('ADMIN_PASSWORD is not set: the admin account uses the documented demo password. Change it.');

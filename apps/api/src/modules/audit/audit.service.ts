@@ -35,7 +35,9 @@ export function auditHash(prevHash: string, event: Omit<AuditEvent, 'id' | 'hash
     requestId: event.requestId,
     ip: event.ip,
   });
-  return createHash('sha256').update(prevHash + record).digest('hex');
+  return createHash('sha256')
+    .update(prevHash + record)
+    .digest('hex');
 }
 
 @Injectable()

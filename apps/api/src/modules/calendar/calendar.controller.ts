@@ -4,7 +4,16 @@ import { Authenticated, RequirePermission } from '../../common/auth/access.decor
 import { Actor, ActorContext } from '../../common/auth/actor';
 import { validationProblem } from '../../common/problem/validation';
 import { CalendarService } from './calendar.service';
-import { CalendarDayResponse, CalendarSettingsDto, CalendarSettingsResponse, DaysQuery, DueQuery, DueResponse, PutCalendarDayRequest, YearParam } from './dto/calendar.dto';
+import {
+  CalendarDayResponse,
+  CalendarSettingsDto,
+  CalendarSettingsResponse,
+  DaysQuery,
+  DueQuery,
+  DueResponse,
+  PutCalendarDayRequest,
+  YearParam,
+} from './dto/calendar.dto';
 
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -22,7 +31,10 @@ export class CalendarController {
 
   @Get('due')
   @Authenticated()
-  @ApiOkResponse({ type: DueResponse, description: 'Due time of a processing time started at `start`, per the working calendar (DOMAIN §5)' })
+  @ApiOkResponse({
+    type: DueResponse,
+    description: 'Due time of a processing time started at `start`, per the working calendar (DOMAIN §5)',
+  })
   computeDueDate(@Query() query: DueQuery): Promise<DueResponse> {
     return this.calendar.dueResponse(query.start, query.amount, query.unit);
   }
@@ -38,7 +50,11 @@ export class CalendarController {
   @RequirePermission('calendar:manage')
   @ApiParam({ name: 'date', example: '2026-09-01' })
   @ApiOkResponse({ type: CalendarDayResponse })
-  setCalendarDay(@Actor() actor: ActorContext, @Param('date') date: string, @Body() body: PutCalendarDayRequest): Promise<CalendarDayResponse> {
+  setCalendarDay(
+    @Actor() actor: ActorContext,
+    @Param('date') date: string,
+    @Body() body: PutCalendarDayRequest,
+  ): Promise<CalendarDayResponse> {
     return this.calendar.putDay(actor, checkDate(date), body);
   }
 
@@ -67,7 +83,10 @@ export class CalendarController {
 
   @Post('years/:year/statutory')
   @RequirePermission('calendar:manage')
-  @ApiOkResponse({ type: [CalendarDayResponse], description: 'Copies the computed statutory holidays of a year without a schedule into the schedule' })
+  @ApiOkResponse({
+    type: [CalendarDayResponse],
+    description: 'Copies the computed statutory holidays of a year without a schedule into the schedule',
+  })
   fillStatutoryHolidays(@Actor() actor: ActorContext, @Param() params: YearParam): Promise<CalendarDayResponse[]> {
     return this.calendar.fillStatutory(actor, params.year);
   }

@@ -15,7 +15,14 @@ import { ActorContext, principalOf } from '../../common/auth/actor';
 import { ProblemException } from '../../common/problem/problem';
 import { validationProblem } from '../../common/problem/validation';
 import { AuditService } from '../audit/audit.service';
-import { CalendarDayResponse, CalendarSettingsDto, CalendarSettingsResponse, DueResponse, MAX_DAYS, PutCalendarDayRequest } from './dto/calendar.dto';
+import {
+  CalendarDayResponse,
+  CalendarSettingsDto,
+  CalendarSettingsResponse,
+  DueResponse,
+  MAX_DAYS,
+  PutCalendarDayRequest,
+} from './dto/calendar.dto';
 import { CalendarDay } from './entities/calendar-day.entity';
 import { CalendarSettings } from './entities/calendar-settings.entity';
 
@@ -56,7 +63,8 @@ export class CalendarService {
 
   async dueResponse(startIso: string, amount: number, unit: ProcessingUnit): Promise<DueResponse> {
     const start = new Date(startIso);
-    if (Number.isNaN(start.getTime())) throw validationProblem([{ field: 'start', rule: 'isIso8601', message: 'start không phải thời điểm hợp lệ' }]);
+    if (Number.isNaN(start.getTime()))
+      throw validationProblem([{ field: 'start', rule: 'isIso8601', message: 'start không phải thời điểm hợp lệ' }]);
     if (unit !== 'WORKING_HOURS' && amount > MAX_DAYS) {
       throw validationProblem([{ field: 'amount', rule: 'max', message: `amount tối đa ${MAX_DAYS} ngày` }]);
     }
@@ -83,11 +91,25 @@ export class CalendarService {
   async putDay(actor: ActorContext, date: string, body: PutCalendarDayRequest): Promise<CalendarDayResponse> {
     await this.dataSource.transaction(async (tx) => {
       const before = await tx.findOneBy(CalendarDay, { date });
-      await tx.save(tx.create(CalendarDay, { date, kind: body.kind, name: body.name, document: body.document ?? null, updatedBy: principalOf(actor).id }));
+      await tx.save(
+        tx.create(CalendarDay, {
+          date,
+          kind: body.kind,
+          name: body.name,
+          document: body.document ?? null,
+          updatedBy: principalOf(actor).id,
+        }),
+      );
       await this.bumpRevision(tx);
       await this.audit.record(
         actor,
-        { action: 'calendar.day-set', targetType: 'calendar-day', targetId: date, before: before ? dayView(before) : undefined, after: { kind: body.kind, name: body.name, document: body.document ?? null } },
+        {
+          action: 'calendar.day-set',
+          targetType: 'calendar-day',
+          targetId: date,
+          before: before ? dayView(before) : undefined,
+          after: { kind: body.kind, name: body.name, document: body.document ?? null },
+        },
         tx,
       );
     });
@@ -97,10 +119,20 @@ export class CalendarService {
   async deleteDay(actor: ActorContext, date: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const before = await tx.findOneBy(CalendarDay, { date });
-      if (!before) throw new ProblemException({ status: 404, code: 'CALENDAR_DAY_NOT_FOUND', title: 'Not found', detail: `Ngày ${date} không có trong lịch điều chỉnh.` });
+      if (!before)
+        throw new ProblemException({
+          status: 404,
+          code: 'CALENDAR_DAY_NOT_FOUND',
+          title: 'Not found',
+          detail: `Ngày ${date} không có trong lịch điều chỉnh.`,
+        });
       await tx.delete(CalendarDay, { date });
       await this.bumpRevision(tx);
-      await this.audit.record(actor, { action: 'calendar.day-removed', targetType: 'calendar-day', targetId: date, before: dayView(before) }, tx);
+      await this.audit.record(
+        actor,
+        { action: 'calendar.day-removed', targetType: 'calendar-day', targetId: date, before: dayView(before) },
+        tx,
+      );
     });
   }
 
@@ -120,7 +152,13 @@ export class CalendarService {
       await this.bumpRevision(tx);
       await this.audit.record(
         actor,
-        { action: 'calendar.settings-changed', targetType: 'calendar-settings', targetId: '1', before: { workingWeekdays: before.workingWeekdays, periods: before.periods }, after: { workingWeekdays: body.workingWeekdays, periods } },
+        {
+          action: 'calendar.settings-changed',
+          targetType: 'calendar-settings',
+          targetId: '1',
+          before: { workingWeekdays: before.workingWeekdays, periods: before.periods },
+          after: { workingWeekdays: body.workingWeekdays, periods },
+        },
         tx,
       );
     });
@@ -130,9 +168,17 @@ export class CalendarService {
   /** Writes the computed statutory holidays of a year into the schedule so administrators can adjust them. */
   async fillStatutory(actor: ActorContext, year: number): Promise<CalendarDayResponse[]> {
     await this.dataSource.transaction(async (tx) => {
-      const existing = await tx.query(`SELECT 1 FROM calendar_days WHERE date BETWEEN $1 AND $2 LIMIT 1`, [`${year}-01-01`, `${year}-12-31`]);
+      const existing = await tx.query(`SELECT 1 FROM calendar_days WHERE date BETWEEN $1 AND $2 LIMIT 1`, [
+        `${year}-01-01`,
+        `${year}-12-31`,
+      ]);
       if (existing.length) {
-        throw new ProblemException({ status: 409, code: 'CALENDAR_YEAR_SCHEDULED', title: 'Conflict', detail: `Năm ${year} đã có lịch điều chỉnh; hãy sửa từng ngày.` });
+        throw new ProblemException({
+          status: 409,
+          code: 'CALENDAR_YEAR_SCHEDULED',
+          title: 'Conflict',
+          detail: `Năm ${year} đã có lịch điều chỉnh; hãy sửa từng ngày.`,
+        });
       }
       await this.insertOverrides(tx, statutoryHolidays(year), 'Bộ luật Lao động 2019, Điều 112', principalOf(actor).id);
       await this.bumpRevision(tx);
@@ -144,15 +190,31 @@ export class CalendarService {
   /** First start: default working time and the official 2025 and 2026 schedules. */
   async ensureSeeded(tx: EntityManager): Promise<void> {
     if (await tx.findOneBy(CalendarSettings, { id: 1 })) return;
-    await tx.insert(CalendarSettings, { id: 1, workingWeekdays: DEFAULT_WORKING_TIME.workingWeekdays, periods: DEFAULT_WORKING_TIME.periods, revision: '1' });
+    await tx.insert(CalendarSettings, {
+      id: 1,
+      workingWeekdays: DEFAULT_WORKING_TIME.workingWeekdays,
+      periods: DEFAULT_WORKING_TIME.periods,
+      revision: '1',
+    });
     for (const overrides of Object.values(OFFICIAL_SCHEDULES)) await this.insertOverrides(tx, overrides, undefined, null);
   }
 
-  private async insertOverrides(tx: EntityManager, overrides: readonly DayOverride[], fallbackDocument: string | undefined, userId: string | null): Promise<void> {
+  private async insertOverrides(
+    tx: EntityManager,
+    overrides: readonly DayOverride[],
+    fallbackDocument: string | undefined,
+    userId: string | null,
+  ): Promise<void> {
     if (!overrides.length) return;
     await tx.insert(
       CalendarDay,
-      overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.name, document: o.document ?? fallbackDocument ?? null, updatedBy: userId })),
+      overrides.map((o) => ({
+        date: o.date,
+        kind: o.kind,
+        name: o.name,
+        document: o.document ?? fallbackDocument ?? null,
+        updatedBy: userId,
+      })),
     );
   }
 
@@ -179,7 +241,10 @@ export class CalendarService {
       for (let year = thisYear - STATUTORY_YEARS_BEHIND; year <= thisYear + STATUTORY_YEARS_AHEAD; year++) {
         if (!scheduledYears.has(year)) computed.push(...statutoryHolidays(year));
       }
-      const overrides: DayOverride[] = [...rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name, document: r.document ?? undefined })), ...computed];
+      const overrides: DayOverride[] = [
+        ...rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name, document: r.document ?? undefined })),
+        ...computed,
+      ];
       const calendar = new WorkingCalendar(overrides, {
         utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES,
         workingWeekdays: settings?.workingWeekdays ?? DEFAULT_WORKING_TIME.workingWeekdays,

@@ -42,7 +42,11 @@ export class AgenciesController {
   @Patch(':id')
   @RequirePermission('agencies:manage')
   @ApiOkResponse({ type: AgencyResponse })
-  async updateAgency(@Actor() actor: ActorContext, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateAgencyRequest): Promise<AgencyResponse> {
+  async updateAgency(
+    @Actor() actor: ActorContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateAgencyRequest,
+  ): Promise<AgencyResponse> {
     return AgencyResponse.of(await this.agencies.update(actor, id, body));
   }
 }

@@ -29,7 +29,12 @@ export class AgenciesRepository {
     return agencies.filter((a) => foldVietnamese(`${a.name} ${a.shortName ?? ''} ${a.code}`).includes(q));
   }
 
-  async findByIdInScope(principal: Principal, id: string, manager?: EntityManager, options: { lock?: boolean } = {}): Promise<Agency | undefined> {
+  async findByIdInScope(
+    principal: Principal,
+    id: string,
+    manager?: EntityManager,
+    options: { lock?: boolean } = {},
+  ): Promise<Agency | undefined> {
     const query = (manager ?? this.dataSource.manager).createQueryBuilder(Agency, 'a').where('a.id = :id', { id });
     if (options.lock) query.setLock('pessimistic_write');
     return (await whereInAgencyScope(query, principal, 'a.id').getOne()) ?? undefined;
@@ -45,6 +50,10 @@ export class AgenciesRepository {
 
   /** Re-roots a moved subtree: every descendant's path swaps the old prefix for the new one. */
   async movePaths(manager: EntityManager, oldPrefix: string, newPrefix: string): Promise<void> {
-    await manager.query(`UPDATE agencies SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $3`, [oldPrefix, newPrefix, `${escapeLike(oldPrefix)}%`]);
+    await manager.query(`UPDATE agencies SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $3`, [
+      oldPrefix,
+      newPrefix,
+      `${escapeLike(oldPrefix)}%`,
+    ]);
   }
 }

@@ -43,7 +43,12 @@ export class ProcedureImportService {
   async import(actor: ActorContext, file: Buffer, mode: 'all' | 'valid-only', publish: boolean): Promise<ImportProceduresResponse> {
     const rows = await readImportFile(file);
     if (rows.length > MAX_IMPORT_ROWS) {
-      throw new ProblemException({ status: 413, code: 'IMPORT_TOO_LARGE', title: 'Too many rows', detail: `Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập.` });
+      throw new ProblemException({
+        status: 413,
+        code: 'IMPORT_TOO_LARGE',
+        title: 'Too many rows',
+        detail: `Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập.`,
+      });
     }
     const agencyIds = await this.repository.agencyIdsByCode(rows.map((r) => r.agencyCode).filter(Boolean));
     const rejected: ImportRowError[] = [];
@@ -76,13 +81,28 @@ export class ProcedureImportService {
         if (await this.writeRow(tx, actor, item.row, item.definition, publish, rejected)) importedCodes.push(item.row.code);
         else if (mode === 'all') throw rowsInvalid(rejected, rows.length);
       }
-      await this.audit.record(actor, { action: 'procedure.import', targetType: 'procedure-import', after: { totalRows: rows.length, imported: importedCodes.length, rejected: rejected.length, mode, publish } }, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'procedure.import',
+          targetType: 'procedure-import',
+          after: { totalRows: rows.length, imported: importedCodes.length, rejected: rejected.length, mode, publish },
+        },
+        tx,
+      );
     });
     return { totalRows: rows.length, imported: importedCodes.length, importedCodes, rejected: rejected.sort((a, b) => a.line - b.line) };
   }
 
   /** A row can still fail at write time (a draft already open for its code); it joins the rejected list then. */
-  private async writeRow(tx: EntityManager, actor: ActorContext, row: ParsedRow, d: ProcedureDefinition, publish: boolean, rejected: ImportRowError[]): Promise<boolean> {
+  private async writeRow(
+    tx: EntityManager,
+    actor: ActorContext,
+    row: ParsedRow,
+    d: ProcedureDefinition,
+    publish: boolean,
+    rejected: ImportRowError[],
+  ): Promise<boolean> {
     await tx.query('SAVEPOINT import_row');
     try {
       await this.procedures.importVersion(tx, actor, row.code, d, publish);

@@ -48,15 +48,26 @@ const HEADERS: Record<Column, string[]> = {
 };
 
 const LEVELS: Record<string, ProcedureLevel> = {
-  province: 'PROVINCE', tinh: 'PROVINCE', 'cap tinh': 'PROVINCE',
-  district: 'DISTRICT', huyen: 'DISTRICT', 'cap huyen': 'DISTRICT',
-  commune: 'COMMUNE', xa: 'COMMUNE', 'cap xa': 'COMMUNE',
+  province: 'PROVINCE',
+  tinh: 'PROVINCE',
+  'cap tinh': 'PROVINCE',
+  district: 'DISTRICT',
+  huyen: 'DISTRICT',
+  'cap huyen': 'DISTRICT',
+  commune: 'COMMUNE',
+  xa: 'COMMUNE',
+  'cap xa': 'COMMUNE',
 };
 
 const UNITS: Record<string, ProcessingUnit> = {
-  working_days: 'WORKING_DAYS', 'ngay lam viec': 'WORKING_DAYS',
-  working_hours: 'WORKING_HOURS', 'gio lam viec': 'WORKING_HOURS', gio: 'WORKING_HOURS',
-  calendar_days: 'CALENDAR_DAYS', ngay: 'CALENDAR_DAYS', 'ngay (lich)': 'CALENDAR_DAYS',
+  working_days: 'WORKING_DAYS',
+  'ngay lam viec': 'WORKING_DAYS',
+  working_hours: 'WORKING_HOURS',
+  'gio lam viec': 'WORKING_HOURS',
+  gio: 'WORKING_HOURS',
+  calendar_days: 'CALENDAR_DAYS',
+  ngay: 'CALENDAR_DAYS',
+  'ngay (lich)': 'CALENDAR_DAYS',
 };
 
 export const unsupportedFile = () =>
@@ -131,7 +142,18 @@ export async function readImportFile(buffer: Buffer): Promise<ImportRow[]> {
     if (line === 1) return;
     const values = row.values as ExcelJS.CellValue[];
     const get = (column: Column) => cellText(values[columnIndex[column]]);
-    const parsed = { line, code: get('code'), name: get('name'), field: get('field'), level: get('level'), agencyCode: get('agencyCode'), time: get('time'), unit: get('unit'), fee: get('fee'), documents: get('documents') };
+    const parsed = {
+      line,
+      code: get('code'),
+      name: get('name'),
+      field: get('field'),
+      level: get('level'),
+      agencyCode: get('agencyCode'),
+      time: get('time'),
+      unit: get('unit'),
+      fee: get('fee'),
+      documents: get('documents'),
+    };
     if (Object.values(parsed).some((v, i) => i > 0 && v !== '')) rows.push(parsed);
   });
   return rows;
@@ -152,11 +174,25 @@ export function parseRow(row: ImportRow): { parsed?: ParsedRow; reasons: string[
   if (!unit) reasons.push(`Đơn vị thời gian "${row.unit}" không hợp lệ (ngày làm việc, giờ làm việc, ngày)`);
   const feeDigits = row.fee.replace(/[^0-9]/g, '');
   if (row.fee && !/^[0-9.,\s]*(đ|vnd|d|đồng)?$/i.test(row.fee.trim())) reasons.push(`Lệ phí "${row.fee}" không phải số tiền`);
-  const documents = row.documents.split(';').map((d) => d.trim()).filter(Boolean);
+  const documents = row.documents
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
   if (!documents.length) reasons.push('Thành phần hồ sơ trống');
   if (reasons.length || !level || !unit) return { reasons };
   return {
     reasons,
-    parsed: { line: row.line, code: row.code, name: row.name, field: row.field, level, agencyCode: row.agencyCode || null, amount, unit, fee: feeDigits ? Number(feeDigits) : 0, documents },
+    parsed: {
+      line: row.line,
+      code: row.code,
+      name: row.name,
+      field: row.field,
+      level,
+      agencyCode: row.agencyCode || null,
+      amount,
+      unit,
+      fee: feeDigits ? Number(feeDigits) : 0,
+      documents,
+    },
   };
 }

@@ -63,7 +63,11 @@ export class ProceduresController {
   @Patch(':id')
   @RequirePermission('procedures:manage')
   @ApiOkResponse({ type: ProcedureResponse, description: 'Only drafts can be edited' })
-  updateProcedure(@Actor() actor: ActorContext, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateProcedureRequest): Promise<ProcedureResponse> {
+  updateProcedure(
+    @Actor() actor: ActorContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateProcedureRequest,
+  ): Promise<ProcedureResponse> {
     return this.procedures.update(actor, id, body);
   }
 
@@ -78,7 +82,11 @@ export class ProceduresController {
   @RequirePermission('procedures:manage')
   @HttpCode(200)
   @ApiOkResponse({ type: ProcedureResponse, description: 'The previously published version is retired (kept for its dossiers)' })
-  publishProcedure(@Actor() actor: ActorContext, @Param('id', uuidParam('id')) id: string, @Body() body: VersionedActionRequest): Promise<ProcedureResponse> {
+  publishProcedure(
+    @Actor() actor: ActorContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: VersionedActionRequest,
+  ): Promise<ProcedureResponse> {
     return this.procedures.publish(actor, id, body.version);
   }
 
@@ -86,7 +94,11 @@ export class ProceduresController {
   @RequirePermission('procedures:manage')
   @HttpCode(200)
   @ApiOkResponse({ type: ProcedureResponse })
-  retireProcedure(@Actor() actor: ActorContext, @Param('id', uuidParam('id')) id: string, @Body() body: VersionedActionRequest): Promise<ProcedureResponse> {
+  retireProcedure(
+    @Actor() actor: ActorContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: VersionedActionRequest,
+  ): Promise<ProcedureResponse> {
     return this.procedures.retire(actor, id, body.version);
   }
 
@@ -94,14 +106,29 @@ export class ProceduresController {
   @RequirePermission('procedures:manage')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'XLSX or CSV' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'XLSX or CSV' } } },
+  })
   @ApiOkResponse({ type: ImportProceduresResponse })
-  @ApiUnprocessableEntityResponse({ type: Problem, description: 'Bad rows (nothing written in mode "all"); `rejected` lists each line and reason' })
-  async importProcedures(@Actor() actor: ActorContext, @Req() request: MultipartRequest, @Query() query: ImportProceduresQuery): Promise<ImportProceduresResponse> {
+  @ApiUnprocessableEntityResponse({
+    type: Problem,
+    description: 'Bad rows (nothing written in mode "all"); `rejected` lists each line and reason',
+  })
+  async importProcedures(
+    @Actor() actor: ActorContext,
+    @Req() request: MultipartRequest,
+    @Query() query: ImportProceduresQuery,
+  ): Promise<ImportProceduresResponse> {
     if (!request.isMultipart()) throw unsupportedFile();
     const part = await request.file();
     if (!part) {
-      throw new ProblemException({ status: 400, code: 'VALIDATION_FAILED', title: 'Validation failed', detail: 'Chưa chọn tệp.', errors: [{ field: 'file', rule: 'required', message: 'Chưa chọn tệp' }] });
+      throw new ProblemException({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        title: 'Validation failed',
+        detail: 'Chưa chọn tệp.',
+        errors: [{ field: 'file', rule: 'required', message: 'Chưa chọn tệp' }],
+      });
     }
     return this.importer.import(actor, await part.toBuffer(), query.mode ?? 'all', query.publish ?? false);
   }

@@ -49,7 +49,10 @@ export class ProceduresRepository {
     if (filters.regime) query.andWhere('p.online_regime = :regime', { regime: filters.regime });
     if (filters.onlineOnly) query.andWhere(`p.online_regime <> 'NONE'`);
     if (filters.cursor) query.andWhere('p.code > :after', { after: decodeCursor(filters.cursor, 1)[0] });
-    const found = await query.orderBy('p.code', 'ASC').limit(filters.limit + 1).getMany();
+    const found = await query
+      .orderBy('p.code', 'ASC')
+      .limit(filters.limit + 1)
+      .getMany();
     const rows = found.slice(0, filters.limit);
     return { rows, nextCursor: found.length > filters.limit ? encodeCursor([rows[rows.length - 1].code]) : null };
   }
@@ -101,7 +104,9 @@ export class ProceduresRepository {
   }
 
   async distinctFields(): Promise<string[]> {
-    const rows: Array<{ field: string }> = await this.dataSource.query(`SELECT DISTINCT field FROM procedures WHERE status = 'PUBLISHED' ORDER BY field`);
+    const rows: Array<{ field: string }> = await this.dataSource.query(
+      `SELECT DISTINCT field FROM procedures WHERE status = 'PUBLISHED' ORDER BY field`,
+    );
     return rows.map((r) => r.field);
   }
 }

@@ -54,7 +54,14 @@ function summary(p: Procedure, agencyNames: Map<string, string>): ProcedureSumma
 }
 
 function auditView(p: Procedure): Record<string, unknown> {
-  return { code: p.code, versionNo: p.versionNo, name: p.name, status: p.status, processingAmount: p.processingAmount, processingUnit: p.processingUnit };
+  return {
+    code: p.code,
+    versionNo: p.versionNo,
+    name: p.name,
+    status: p.status,
+    processingAmount: p.processingAmount,
+    processingUnit: p.processingUnit,
+  };
 }
 
 @Injectable()
@@ -87,14 +94,22 @@ export class ProceduresService {
     return this.procedures.distinctFields();
   }
 
-  async create(actor: ActorContext | undefined, body: CreateProcedureRequest, options: { publish?: boolean; manager?: EntityManager } = {}): Promise<ProcedureResponse> {
+  async create(
+    actor: ActorContext | undefined,
+    body: CreateProcedureRequest,
+    options: { publish?: boolean; manager?: EntityManager } = {},
+  ): Promise<ProcedureResponse> {
     const work = async (tx: EntityManager) => {
       if ((await this.procedures.maxVersion(body.code, tx)) > 0) {
         throw conflict('PROCEDURE_CODE_EXISTS', `Mã thủ tục ${body.code} đã có trong danh mục: hãy tạo phiên bản mới.`);
       }
       const procedure = await this.insertVersion(tx, body.code, 1, body);
       if (options.publish) await this.publishVersion(tx, procedure);
-      await this.audit.record(actor, { action: 'procedure.created', targetType: 'procedure', targetId: procedure.id, after: auditView(procedure) }, tx);
+      await this.audit.record(
+        actor,
+        { action: 'procedure.created', targetType: 'procedure', targetId: procedure.id, after: auditView(procedure) },
+        tx,
+      );
       return this.get(procedure.id, tx);
     };
     return options.manager ? work(options.manager) : this.dataSource.transaction(work);
@@ -127,7 +142,11 @@ export class ProceduresService {
       Object.assign(procedure, this.columns(procedure.code, definition));
       await tx.save(procedure);
       if (body.steps) await this.replaceSteps(tx, procedure.id, body.steps);
-      await this.audit.record(actor, { action: 'procedure.updated', targetType: 'procedure', targetId: id, before, after: auditView(procedure) }, tx);
+      await this.audit.record(
+        actor,
+        { action: 'procedure.updated', targetType: 'procedure', targetId: id, before, after: auditView(procedure) },
+        tx,
+      );
       return this.get(id, tx);
     });
   }
@@ -143,7 +162,11 @@ export class ProceduresService {
       }
       const definition: ProcedureDefinition = { ...source, steps: await this.stepsAsDtos(source.id, tx) };
       const created = await this.insertVersion(tx, source.code, (await this.procedures.maxVersion(source.code, tx)) + 1, definition);
-      await this.audit.record(actor, { action: 'procedure.version-created', targetType: 'procedure', targetId: created.id, after: auditView(created) }, tx);
+      await this.audit.record(
+        actor,
+        { action: 'procedure.version-created', targetType: 'procedure', targetId: created.id, after: auditView(created) },
+        tx,
+      );
       return this.get(created.id, tx);
     });
   }
@@ -154,7 +177,16 @@ export class ProceduresService {
       const procedure = await this.lockDraft(tx, id, version);
       await this.assertValid(tx, { ...procedure, steps: await this.stepsAsDtos(procedure.id, tx) }, { requireSteps: true });
       const retired = await this.publishVersion(tx, procedure);
-      await this.audit.record(actor, { action: 'procedure.published', targetType: 'procedure', targetId: id, after: { ...auditView(procedure), retiredVersionId: retired } }, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'procedure.published',
+          targetType: 'procedure',
+          targetId: id,
+          after: { ...auditView(procedure), retiredVersionId: retired },
+        },
+        tx,
+      );
       return this.get(id, tx);
     });
   }
@@ -168,7 +200,11 @@ export class ProceduresService {
       procedure.status = 'RETIRED';
       procedure.retiredAt = new Date();
       await tx.save(procedure);
-      await this.audit.record(actor, { action: 'procedure.retired', targetType: 'procedure', targetId: id, after: auditView(procedure) }, tx);
+      await this.audit.record(
+        actor,
+        { action: 'procedure.retired', targetType: 'procedure', targetId: id, after: auditView(procedure) },
+        tx,
+      );
       return this.get(id, tx);
     });
   }
@@ -184,7 +220,11 @@ export class ProceduresService {
     }
     const procedure = await this.insertVersion(tx, code, (await this.procedures.maxVersion(code, tx)) + 1, d);
     if (publish) await this.publishVersion(tx, procedure);
-    await this.audit.record(actor, { action: 'procedure.imported', targetType: 'procedure', targetId: procedure.id, after: auditView(procedure) }, tx);
+    await this.audit.record(
+      actor,
+      { action: 'procedure.imported', targetType: 'procedure', targetId: procedure.id, after: auditView(procedure) },
+      tx,
+    );
     return procedure.id;
   }
 
@@ -197,9 +237,16 @@ export class ProceduresService {
       errors.push({ field: 'competentAgencyId', rule: 'agencyExists', message: 'Cơ quan có thẩm quyền không tồn tại' });
     }
     d.steps.forEach((step, i) => {
-      if (step.actor === 'FIXED' && !step.agencyId) errors.push({ field: `steps.${i}.agencyId`, rule: 'required', message: 'Bước do cơ quan cố định thực hiện phải chọn cơ quan' });
-      if (step.actor !== 'FIXED' && step.agencyId) errors.push({ field: `steps.${i}.agencyId`, rule: 'notAllowed', message: 'Chỉ bước do cơ quan cố định thực hiện mới chọn cơ quan' });
-      if (step.agencyId && !existing.has(step.agencyId)) errors.push({ field: `steps.${i}.agencyId`, rule: 'agencyExists', message: 'Cơ quan không tồn tại' });
+      if (step.actor === 'FIXED' && !step.agencyId)
+        errors.push({ field: `steps.${i}.agencyId`, rule: 'required', message: 'Bước do cơ quan cố định thực hiện phải chọn cơ quan' });
+      if (step.actor !== 'FIXED' && step.agencyId)
+        errors.push({
+          field: `steps.${i}.agencyId`,
+          rule: 'notAllowed',
+          message: 'Chỉ bước do cơ quan cố định thực hiện mới chọn cơ quan',
+        });
+      if (step.agencyId && !existing.has(step.agencyId))
+        errors.push({ field: `steps.${i}.agencyId`, rule: 'agencyExists', message: 'Cơ quan không tồn tại' });
     });
     for (const issue of templateIssues(d.steps)) errors.push({ field: `steps.${issue.index}`, rule: issue.rule, message: issue.message });
     const allowed = processingHours(d.processingAmount, d.processingUnit);
@@ -211,8 +258,10 @@ export class ProceduresService {
         message: `Tổng thời gian các bước (${needed} giờ) vượt thời hạn giải quyết (${allowed} giờ làm việc)`,
       });
     }
-    if (options.requireSteps && !d.steps.length) errors.push({ field: 'steps', rule: 'required', message: 'Quy trình phải có ít nhất một bước' });
-    if (d.validFrom && d.validTo && d.validFrom > d.validTo) errors.push({ field: 'validTo', rule: 'afterValidFrom', message: 'Ngày hết hiệu lực phải sau ngày bắt đầu' });
+    if (options.requireSteps && !d.steps.length)
+      errors.push({ field: 'steps', rule: 'required', message: 'Quy trình phải có ít nhất một bước' });
+    if (d.validFrom && d.validTo && d.validFrom > d.validTo)
+      errors.push({ field: 'validTo', rule: 'afterValidFrom', message: 'Ngày hết hiệu lực phải sau ngày bắt đầu' });
     return errors;
   }
 
@@ -330,7 +379,12 @@ export class ProceduresService {
       steps: stepResponses,
       templateHours: templateBudgetHours(stepResponses),
       processingHours: processingHours(p.processingAmount, p.processingUnit),
-      versions: versions.map((v) => ({ id: v.id, versionNo: v.versionNo, status: v.status, publishedAt: v.publishedAt?.toISOString() ?? null })),
+      versions: versions.map((v) => ({
+        id: v.id,
+        versionNo: v.versionNo,
+        status: v.status,
+        publishedAt: v.publishedAt?.toISOString() ?? null,
+      })),
     };
   }
 }

@@ -8,6 +8,7 @@ import { DossiersRepository } from './dossiers.repository';
 import { DossiersService } from './dossiers.service';
 import { DossierFormsService } from './forms/dossier-forms.service';
 import { PublicDossiersController } from './public-dossiers.controller';
+import { SlaSweepService } from './sla/sla-sweep.service';
 
 @Module({
   imports: [CalendarModule],
@@ -17,8 +18,9 @@ import { PublicDossiersController } from './public-dossiers.controller';
     DossiersService,
     DossierFormsService,
     AttachmentsService,
+    SlaSweepService,
     { provide: FileStorage, useClass: LocalFileStorage },
   ],
-  exports: [DossiersService],
+  exports: [DossiersService, SlaSweepService],
 })
 export class DossiersModule {}

@@ -254,6 +254,7 @@ export class DossiersService {
         if (dossier.dueSoonAt) dossier.dueSoonAt = calendar.addWorkingMinutes(dossier.dueSoonAt, paused);
         data['pausedWorkingMinutes'] = paused;
         dossier.pausedSince = null;
+        dossier.slaFlag = null; // the due time moved: let the sweep judge it again
       }
       dossier.status = dossier.resumeStatus ?? 'IN_PROCESS';
       dossier.resumeStatus = null;

@@ -1,7 +1,22 @@
 import { DURATION_UNITS, type DayKind, type DayOverrideKind, type ProcessingUnit } from '@motcua/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export const OVERRIDE_KINDS: DayOverrideKind[] = ['HOLIDAY', 'SUBSTITUTE_OFF', 'SWAPPED_OFF', 'MAKEUP_WORKDAY'];
 const DAY_KINDS: DayKind[] = ['WORKDAY', 'WEEKEND', ...OVERRIDE_KINDS];
@@ -44,13 +59,21 @@ export class CalendarDayResponse {
   @ApiProperty({ enum: DAY_KINDS, enumName: 'DayKind' }) kind!: DayKind;
   @ApiPropertyOptional() name?: string;
   @ApiPropertyOptional() document?: string;
-  @ApiProperty({ enum: ['WEEKLY', 'SCHEDULE', 'STATUTORY'], description: 'WEEKLY pattern, the administrators’ SCHEDULE, or STATUTORY holidays computed for a year without a schedule' })
+  @ApiProperty({
+    enum: ['WEEKLY', 'SCHEDULE', 'STATUTORY'],
+    description: 'WEEKLY pattern, the administrators’ SCHEDULE, or STATUTORY holidays computed for a year without a schedule',
+  })
   source!: 'WEEKLY' | 'SCHEDULE' | 'STATUTORY';
 }
 
 export class PutCalendarDayRequest {
   @ApiProperty({ enum: OVERRIDE_KINDS, enumName: 'DayOverrideKind' }) @IsIn(OVERRIDE_KINDS) kind!: DayOverrideKind;
-  @ApiProperty({ example: 'Nghỉ Tết Nguyên đán' }) @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) @IsString() @MinLength(2) @MaxLength(255) name!: string;
+  @ApiProperty({ example: 'Nghỉ Tết Nguyên đán' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(2)
+  @MaxLength(255)
+  name!: string;
   @ApiPropertyOptional({ example: 'Công văn 12729/VPCP-KGVX' }) @IsOptional() @IsString() @MaxLength(255) document?: string;
 }
 

@@ -19,7 +19,8 @@ export class AgencyResponse {
   @ApiProperty() version!: number;
 
   static of(agency: Agency): AgencyResponse {
-    const { id, code, name, shortName, level, parentId, isReceptionPoint, address, phone, validFrom, validTo, successorId, version } = agency;
+    const { id, code, name, shortName, level, parentId, isReceptionPoint, address, phone, validFrom, validTo, successorId, version } =
+      agency;
     return { id, code, name, shortName, level, parentId, isReceptionPoint, address, phone, validFrom, validTo, successorId, version };
   }
 }
@@ -124,7 +125,8 @@ export class UpdateAgencyRequest {
   @IsOptional()
   @Matches(/^[0-9+ ().-]{6,32}$/, { message: 'Số điện thoại không hợp lệ' })
   phone?: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validFrom?:
+    string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validTo?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The agency that took over (2025 reform)' })
   @IsOptional()

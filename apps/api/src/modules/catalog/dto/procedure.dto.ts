@@ -40,7 +40,12 @@ export class FeeDto {
 }
 
 export class RequiredDocumentDto {
-  @ApiProperty({ example: 'Tờ khai đăng ký khai sinh theo mẫu' }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(500) name!: string;
+  @ApiProperty({ example: 'Tờ khai đăng ký khai sinh theo mẫu' })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  name!: string;
   @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(100) originals!: number;
   @ApiProperty({ example: 0 }) @IsInt() @Min(0) @Max(100) copies!: number;
   @ApiProperty({ default: true }) @IsBoolean() mandatory!: boolean;
@@ -99,7 +104,8 @@ class ProcedureFields {
   @IsBoolean()
   pauseClockOnPayment?: boolean;
   @ApiProperty({ example: 'Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP' }) @IsString() @MaxLength(4000) legalBasis!: string;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validFrom?:
+    string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validTo?: string | null;
   @ApiProperty({ type: [ProcessStepDto] })
   @IsArray()
@@ -124,8 +130,17 @@ export class UpdateProcedureRequest {
   @ApiPropertyOptional({ enum: PROCEDURE_LEVELS, enumName: 'ProcedureLevel' }) @IsOptional() @IsIn(PROCEDURE_LEVELS) level?: ProcedureLevel;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID() competentAgencyId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3650) processingAmount?: number;
-  @ApiPropertyOptional({ enum: DURATION_UNITS, enumName: 'DurationUnit' }) @IsOptional() @IsIn(DURATION_UNITS) processingUnit?: ProcessingUnit;
-  @ApiPropertyOptional({ type: [FeeDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => FeeDto) fees?: FeeDto[];
+  @ApiPropertyOptional({ enum: DURATION_UNITS, enumName: 'DurationUnit' })
+  @IsOptional()
+  @IsIn(DURATION_UNITS)
+  processingUnit?: ProcessingUnit;
+  @ApiPropertyOptional({ type: [FeeDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FeeDto)
+  fees?: FeeDto[];
   @ApiPropertyOptional({ type: [RequiredDocumentDto] })
   @IsOptional()
   @IsArray()
@@ -138,7 +153,8 @@ export class UpdateProcedureRequest {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() electronicResultAllowed?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() pauseClockOnPayment?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) legalBasis?: string;
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validFrom?:
+    string | null;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true }) @IsOptional() @IsISO8601({ strict: true }) validTo?: string | null;
   @ApiPropertyOptional({ type: [ProcessStepDto] })
   @IsOptional()
@@ -210,7 +226,11 @@ export class ListProceduresQuery extends CursorQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Competent agency' }) @IsOptional() @IsUUID() agencyId?: string;
   @ApiPropertyOptional({ enum: PROCEDURE_LEVELS, enumName: 'ProcedureLevel' }) @IsOptional() @IsIn(PROCEDURE_LEVELS) level?: ProcedureLevel;
   @ApiPropertyOptional({ enum: ONLINE_REGIMES, enumName: 'OnlineRegime' }) @IsOptional() @IsIn(ONLINE_REGIMES) regime?: OnlineRegime;
-  @ApiPropertyOptional({ enum: PROCEDURE_STATUSES, enumName: 'ProcedureStatus', description: 'Default: each code’s current version (published, else latest)' })
+  @ApiPropertyOptional({
+    enum: PROCEDURE_STATUSES,
+    enumName: 'ProcedureStatus',
+    description: 'Default: each code’s current version (published, else latest)',
+  })
   @IsOptional()
   @IsIn(PROCEDURE_STATUSES)
   status?: ProcedureStatus;
@@ -224,7 +244,11 @@ export class PublicProceduresQuery extends CursorQuery {
 }
 
 export class ImportProceduresQuery {
-  @ApiPropertyOptional({ enum: ['all', 'valid-only'], default: 'all', description: 'all: write nothing when any row is bad; valid-only: import the good rows' })
+  @ApiPropertyOptional({
+    enum: ['all', 'valid-only'],
+    default: 'all',
+    description: 'all: write nothing when any row is bad; valid-only: import the good rows',
+  })
   @IsOptional()
   @IsIn(['all', 'valid-only'])
   mode?: 'all' | 'valid-only';

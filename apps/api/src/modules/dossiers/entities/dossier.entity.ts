@@ -148,6 +148,13 @@ export class Dossier {
   @Column({ type: 'varchar', length: 8, nullable: true })
   timeliness!: FinishedTimeliness | null;
 
+  /** Set once by the SLA sweep (DUE_SOON, then OVERDUE); cleared when a pause moves the due time. */
+  @Column({ name: 'sla_flag', type: 'varchar', length: 8, nullable: true })
+  slaFlag!: 'DUE_SOON' | 'OVERDUE' | null;
+
+  @Column({ name: 'sla_flagged_at', type: 'timestamptz', nullable: true })
+  slaFlaggedAt!: Date | null;
+
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
   returnedAt!: Date | null;
 
