@@ -18,6 +18,7 @@ import { AppConfig } from './config/app-config';
 export const API_PREFIX = 'api';
 /** Largest uploaded file (imports, attachments); over it → 413. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
+export const NDJSON_LIMIT_BYTES = 50 * 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Reuses a sane incoming X-Request-Id so a portal can correlate its logs with ours. */
@@ -80,6 +81,10 @@ export async function createApp(
   const adminDir = existsSync(config.adminDir) ? config.adminDir : undefined;
   app.useGlobalFilters(new ProblemFilter(adminDir));
   const fastify = app.getHttpAdapter().getInstance();
+  // Legacy exports arrive as NDJSON, one dossier per line: read as text, larger than JSON bodies.
+  fastify.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: NDJSON_LIMIT_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -564,3 +564,128 @@ describe('SLA sweep (background job)', () => {
     expect(schedules.rows).toEqual([{ cron: '* * * * *' }]);
   });
 });
+
+describe('historical import (NDJSON from a legacy system)', () => {
+  let t: TestApp;
+  let admin: string;
+  let reception: string;
+  let documents: Array<{ name: string; kind: string; count: number }>;
+  const post = (ndjson: string) =>
+    fetch(`${t.baseUrl}/api/imports/dossiers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-ndjson' },
+      body: ndjson,
+    });
+  const line = (code: string, events: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      code,
+      procedureCode: CRIMINAL_RECORD,
+      receivingAgencyCode: CENTER,
+      channel: 'DIRECT',
+      applicant: { type: 'INDIVIDUAL', fullName: 'Đặng Văn Cũ', identifiers: [] },
+      documents,
+      events,
+      ...extra,
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp({ DEMO_DATA: 'true' });
+    admin = await login(t.baseUrl, 'admin', TEST_ADMIN_PASSWORD);
+    reception = await login(t.baseUrl, 'tiepnhan.ttpvhcc');
+    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
+    documents = procedure.body.documents
+      .filter((d: { mandatory: boolean }) => d.mandatory)
+      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+  });
+  afterAll(async () => t?.close());
+
+  it('replays full histories at their own times, so due times, pauses and timeliness come from the live rules', async () => {
+    // Received Mon 02/03/2026 09:00 (+07), 10 working days → due Mon 16/03/2026 09:00.
+    // Supplement requested Wed 04/03 09:00, received Fri 06/03 09:00: 16 working hours paused → due Wed 18/03 09:00.
+    const body = [
+      line('000.00.22.H01-260302-0001', [
+        { statusCode: 2, at: '2026-03-02T02:00:00Z' },
+        { statusCode: 4, at: '2026-03-02T03:00:00Z' },
+        { statusCode: 5, at: '2026-03-04T02:00:00Z', reason: 'Thiếu giấy tờ' },
+        { statusCode: 4, at: '2026-03-06T02:00:00Z' },
+        { statusCode: 9, at: '2026-03-17T08:00:00Z' },
+        { statusCode: 10, at: '2026-03-18T03:00:00Z' },
+      ]),
+      line('000.00.22.H01-260302-0002', [
+        { statusCode: 2, at: '2026-03-02T02:30:00Z' },
+        { statusCode: 7, at: '2026-03-03T02:00:00Z', reason: 'Công dân xin rút' },
+        { statusCode: 8, at: '2026-03-03T03:00:00Z' },
+      ]),
+      line('000.00.22.H01-260302-0003', [
+        { statusCode: 2, at: '2026-03-02T02:45:00Z' },
+        { statusCode: 10, at: '2026-03-03T03:00:00Z' },
+      ]),
+      '{ not json',
+    ].join('\n');
+    const res = await post(body);
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report).toMatchObject({ imported: 2, skipped: 0, failed: 2 });
+    expect(report.lines[2]).toMatchObject({
+      line: 3,
+      result: 'FAILED',
+      errors: [expect.stringContaining('Không thể chuyển từ trạng thái 2 sang 10')],
+    });
+    expect(report.lines[3]).toMatchObject({ line: 4, result: 'FAILED' });
+
+    const d = await call(t.baseUrl, 'GET', '/api/dossiers/000.00.22.H01-260302-0001', { token: reception });
+    // Result issued Tue 17/03 15:00, a local day before the due day: early.
+    expect(d.body).toMatchObject({ statusCode: 10, outcome: 'POSITIVE', timeliness: 'EARLY' });
+    expect(d.body.receivedAt).toBe('2026-03-02T02:00:00.000Z');
+    expect(d.body.originalDueAt).toBe('2026-03-16T02:00:00.000Z');
+    expect(d.body.dueAt).toBe('2026-03-18T02:00:00.000Z');
+    expect(d.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'accept',
+      'forward',
+      'request-supplement',
+      'receive-supplement',
+      'submit-for-approval',
+      'approve',
+      'issue-result',
+      'return-result',
+    ]);
+    const withdrawn = await call(t.baseUrl, 'GET', '/api/dossiers/000.00.22.H01-260302-0002', { token: reception });
+    expect(withdrawn.body).toMatchObject({ statusCode: 8, outcome: 'WITHDRAWN' });
+
+    // Idempotent by code: the same file again skips what is there.
+    const again = await (await post(body)).json();
+    expect(again).toMatchObject({ imported: 0, skipped: 2 });
+  });
+
+  it('keeps live codes clear of imported ones for the same agency and day', async () => {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
+    const now = new Date(Date.now() - 60_000).toISOString();
+    const res = await (await post(line(`000.00.22.H01-${today}-0050`, [{ statusCode: 2, at: now }]))).json();
+    expect(res.imported).toBe(1);
+    const live = await call(t.baseUrl, 'POST', '/api/dossiers', {
+      token: reception,
+      body: {
+        procedureCode: CRIMINAL_RECORD,
+        receivingAgencyCode: CENTER,
+        channel: 'DIRECT',
+        applicant: { type: 'INDIVIDUAL', fullName: 'Người Mới', identifiers: [] },
+        documents,
+      },
+    });
+    expect(live.body.code).toBe(`000.00.22.H01-${today}-0051`);
+  });
+
+  it('is for administrators only, and wants NDJSON', async () => {
+    expect(
+      (
+        await fetch(`${t.baseUrl}/api/imports/dossiers`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${reception}`, 'content-type': 'application/x-ndjson' },
+          body: '',
+        })
+      ).status,
+    ).toBe(403);
+    expect((await call(t.baseUrl, 'POST', '/api/imports/dossiers', { token: admin, body: { code: 'x' } })).status).toBe(415);
+  });
+});

@@ -324,6 +324,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importDossiers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integration/clients": {
         parameters: {
             query?: never;
@@ -1029,6 +1045,21 @@ export interface components {
         };
         /** @enum {string} */
         IdentifierType: "CCCD" | "CMND" | "PASSPORT" | "TAX_CODE" | "AGENCY_CODE";
+        ImportDossiersResponse: {
+            failed: number;
+            imported: number;
+            lines: components["schemas"]["ImportLineResult"][];
+            /** @description Already there (same code): left untouched */
+            skipped: number;
+        };
+        ImportLineResult: {
+            code: string | null;
+            errors?: string[];
+            /** @description Line number in the NDJSON body (1-based) */
+            line: number;
+            /** @enum {string} */
+            result: "IMPORTED" | "SKIPPED" | "FAILED";
+        };
         ImportProceduresResponse: {
             imported: number;
             importedCodes: string[];
@@ -1122,7 +1153,7 @@ export interface components {
         /** @enum {string} */
         OnlineRegime: "FULL" | "PARTIAL" | "NONE";
         /** @enum {string} */
-        Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "parties:read" | "parties:manage" | "parties:reveal" | "reports:read" | "reports:export" | "audit:read" | "audit:verify";
+        Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "dossiers:import" | "parties:read" | "parties:manage" | "parties:reveal" | "reports:read" | "reports:export" | "audit:read" | "audit:verify";
         Problem: {
             /** @description 403/409 on a dossier action: what the caller may do now */
             allowedActions?: string[];
@@ -2630,6 +2661,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importDossiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One dossier per line: the intake body plus "code" and "events": [{ "statusCode": 2, "at": "2026-10-01T02:00:00Z" }, …] (national status codes; "reason", "negative", "returnMethod" optional) */
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Per line: IMPORTED, SKIPPED (code already there) or FAILED with the reasons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDossiersResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:import */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Error (RFC 9457 problem details) */

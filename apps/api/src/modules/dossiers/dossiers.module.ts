@@ -4,6 +4,8 @@ import { FileStorage, LocalFileStorage } from '../../common/storage/file-storage
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { DossiersController } from './dossiers.controller';
+import { DossierImportController } from './import/dossier-import.controller';
+import { DossierImportService } from './import/dossier-import.service';
 import { DossiersRepository } from './dossiers.repository';
 import { DossiersService } from './dossiers.service';
 import { DossierFormsService } from './forms/dossier-forms.service';
@@ -12,13 +14,14 @@ import { SlaSweepService } from './sla/sla-sweep.service';
 
 @Module({
   imports: [CalendarModule],
-  controllers: [DossiersController, AttachmentsController, PublicDossiersController],
+  controllers: [DossiersController, AttachmentsController, PublicDossiersController, DossierImportController],
   providers: [
     DossiersRepository,
     DossiersService,
     DossierFormsService,
     AttachmentsService,
     SlaSweepService,
+    DossierImportService,
     { provide: FileStorage, useClass: LocalFileStorage },
   ],
   exports: [DossiersService, SlaSweepService],

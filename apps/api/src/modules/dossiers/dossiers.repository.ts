@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@motcua/domain';
+import { foldVietnamese, parseDossierCode } from '@motcua/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -124,6 +124,18 @@ export class DossiersRepository {
       [agencyId, localDate],
     );
     return Number(row.last_seq);
+  }
+
+  /** An imported code takes its sequence out of the live allocation, so a later live code never collides. */
+  async reserveImportedCode(manager: EntityManager, agencyId: string, code: string): Promise<void> {
+    const parsed = parseDossierCode(code);
+    if (!parsed) return;
+    const day = `20${parsed.yymmdd.slice(0, 2)}-${parsed.yymmdd.slice(2, 4)}-${parsed.yymmdd.slice(4, 6)}`;
+    await manager.query(
+      `INSERT INTO dossier_code_counters (agency_id, day, last_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = GREATEST(dossier_code_counters.last_seq, EXCLUDED.last_seq)`,
+      [agencyId, day, parsed.sequence],
+    );
   }
 
   async findByCode(code: string): Promise<DossierRow | undefined> {

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'dossiers:assign',
   'dossiers:approve',
   'dossiers:return',
+  'dossiers:import',
   'parties:read',
   'parties:manage',
   'parties:reveal',
@@ -47,6 +48,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'integration:read',
     'integration:manage',
     'webhooks:manage',
+    'dossiers:import',
     'audit:read',
   ],
   RECEPTION: [

@@ -26,7 +26,12 @@ describe('statutory holidays (Labour Code art. 112)', () => {
       '2027-09-02 HOLIDAY',
     ]);
     const tet = statutoryHolidays(2027).find((d) => d.date === '2027-02-06');
-    expect(tet).toEqual({ date: '2027-02-06', kind: 'HOLIDAY', name: 'Tết Nguyên đán Đinh Mùi', document: 'Bộ luật Lao động 2019, Điều 112' });
+    expect(tet).toEqual({
+      date: '2027-02-06',
+      kind: 'HOLIDAY',
+      name: 'Tết Nguyên đán Đinh Mùi',
+      document: 'Bộ luật Lao động 2019, Điều 112',
+    });
     expect(statutoryHolidays(2027).find((d) => d.date === '2027-05-03')?.name).toBe('Nghỉ bù Ngày Quốc tế Lao động');
   });
 

@@ -17,14 +17,18 @@ import type { DayOverride } from './types';
 
 const VPCP_8726 = 'Công văn 8726/VPCP-KGVX';
 const VPCP_12729 = 'Công văn 12729/VPCP-KGVX';
-const PM_DECISION_2026 = 'Ý kiến chỉ đạo của Thủ tướng Chính phủ (10/2025) đồng ý phương án nghỉ Tết Âm lịch, Quốc khánh năm 2026 của Bộ Nội vụ';
+const PM_DECISION_2026 =
+  'Ý kiến chỉ đạo của Thủ tướng Chính phủ (10/2025) đồng ý phương án nghỉ Tết Âm lịch, Quốc khánh năm 2026 của Bộ Nội vụ';
 
 const SCHEDULE_2025: readonly DayOverride[] = [
   { date: '2025-01-01', kind: 'HOLIDAY', name: HOLIDAY_NAMES.newYear, document: LABOUR_CODE_ART_112 },
   // Off Sat 25/01 → Sun 02/02 (9 days): 26 tháng Chạp Giáp Thìn → mùng 5 Ất Tỵ.
-  ...['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31'].map(
-    (date): DayOverride => ({ date, kind: 'HOLIDAY', name: tetName(2025), document: VPCP_8726 }),
-  ),
+  ...['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31'].map((date): DayOverride => ({
+    date,
+    kind: 'HOLIDAY',
+    name: tetName(2025),
+    document: VPCP_8726,
+  })),
   { date: '2025-04-07', kind: 'HOLIDAY', name: HOLIDAY_NAMES.hungKings, document: LABOUR_CODE_ART_112 },
   // Off Wed 30/04 → Sun 04/05 (5 days), Saturday 26/04 worked instead of Friday 02/05.
   { date: '2025-04-26', kind: 'MAKEUP_WORKDAY', name: 'Làm bù cho ngày nghỉ hoán đổi 02/05/2025', document: VPCP_8726 },
@@ -42,9 +46,12 @@ const SCHEDULE_2026: readonly DayOverride[] = [
   { date: '2026-01-02', kind: 'SWAPPED_OFF', name: 'Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/01/2026)', document: VPCP_12729 },
   { date: '2026-01-10', kind: 'MAKEUP_WORKDAY', name: 'Làm bù cho ngày nghỉ hoán đổi 02/01/2026', document: VPCP_12729 },
   // Off Sat 14/02 → Sun 22/02 (9 days): 27 tháng Chạp Ất Tỵ → mùng 6 Bính Ngọ.
-  ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map(
-    (date): DayOverride => ({ date, kind: 'HOLIDAY', name: tetName(2026), document: PM_DECISION_2026 }),
-  ),
+  ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((date): DayOverride => ({
+    date,
+    kind: 'HOLIDAY',
+    name: tetName(2026),
+    document: PM_DECISION_2026,
+  })),
   // 10/3 Bính Ngọ is a Sunday: Monday off instead (art. 112(3)).
   { date: '2026-04-26', kind: 'HOLIDAY', name: HOLIDAY_NAMES.hungKings, document: LABOUR_CODE_ART_112 },
   { date: '2026-04-27', kind: 'SUBSTITUTE_OFF', name: substituteName(HOLIDAY_NAMES.hungKings), document: LABOUR_CODE_ART_112 },

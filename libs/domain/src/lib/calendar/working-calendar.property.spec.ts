@@ -10,7 +10,9 @@ const calendar = new WorkingCalendar(holidaysForYears(2025, 2027));
 const FIRST = localInstant('2025-01-01').getTime();
 const DAYS = 730;
 const anyMs = fc.integer({ min: FIRST, max: FIRST + DAYS * 86_400_000 - 1 });
-const wholeMinute = fc.tuple(fc.integer({ min: 0, max: DAYS - 1 }), fc.integer({ min: 0, max: 1439 })).map(([d, m]) => FIRST + d * 86_400_000 + m * 60_000);
+const wholeMinute = fc
+  .tuple(fc.integer({ min: 0, max: DAYS - 1 }), fc.integer({ min: 0, max: 1439 }))
+  .map(([d, m]) => FIRST + d * 86_400_000 + m * 60_000);
 const boundary = fc
   .tuple(fc.integer({ min: 0, max: DAYS - 1 }), fc.constantFrom(0, 7 * 60, 11 * 60, 13 * 60, 17 * 60), fc.constantFrom(-1, 0, 1))
   .map(([d, m, ms]) => FIRST + d * 86_400_000 + m * 60_000 + ms);

@@ -9,7 +9,8 @@ const local = (date: string, time: string): string => `${date}T${time}:00+07:00`
 
 // Official 2025-2026 schedules plus the statutory 2027-2028 defaults.
 const calendar = new WorkingCalendar(holidaysForYears(2025, 2028));
-const due = (date: string, time: string, amount: number, unit: DurationUnit): string => iso(calendar.computeDue(at(date, time), amount, unit).due);
+const due = (date: string, time: string, amount: number, unit: DurationUnit): string =>
+  iso(calendar.computeDue(at(date, time), amount, unit).due);
 
 describe('WorkingCalendar: hand-computed deadlines (week of Monday 2026-03-02, no holidays)', () => {
   it('Monday 09:00 + 3 working days → Thursday 09:00', () => {
@@ -280,13 +281,21 @@ describe('WorkingCalendar: configuration', () => {
   });
 
   it('supports a single period and a half-day working week', () => {
-    const cal = new WorkingCalendar([], { utcOffsetMinutes: 420, workingWeekdays: [1, 2, 3, 4, 5], periods: [{ start: '08:00', end: '12:00' }] });
+    const cal = new WorkingCalendar([], {
+      utcOffsetMinutes: 420,
+      workingWeekdays: [1, 2, 3, 4, 5],
+      periods: [{ start: '08:00', end: '12:00' }],
+    });
     expect(cal.workingMinutesPerDay).toBe(240);
     expect(iso(cal.computeDue(at('2026-03-06', '11:00'), 1, 'WORKING_DAYS').due)).toBe(local('2026-03-09', '11:00'));
   });
 
   it('handles round-the-clock working time', () => {
-    const cal = new WorkingCalendar([], { utcOffsetMinutes: 420, workingWeekdays: [1, 2, 3, 4, 5, 6, 7], periods: [{ start: '00:00', end: '24:00' }] });
+    const cal = new WorkingCalendar([], {
+      utcOffsetMinutes: 420,
+      workingWeekdays: [1, 2, 3, 4, 5, 6, 7],
+      periods: [{ start: '00:00', end: '24:00' }],
+    });
     const t = at('2026-03-02', '09:00');
     expect(cal.addWorkingMinutes(t, 10_000).getTime()).toBe(t.getTime() + 10_000 * 60_000);
     expect(cal.workingMinutesBetween(t, new Date(t.getTime() + 3 * 86_400_000))).toBe(3 * 1440);
@@ -301,7 +310,13 @@ describe('WorkingCalendar: configuration', () => {
       { ...base, periods: [] },
       { ...base, periods: [{ start: '11:00', end: '07:00' }] },
       { ...base, periods: [{ start: '07:00', end: '07:00' }] },
-      { ...base, periods: [{ start: '07:00', end: '12:00' }, { start: '11:00', end: '17:00' }] },
+      {
+        ...base,
+        periods: [
+          { start: '07:00', end: '12:00' },
+          { start: '11:00', end: '17:00' },
+        ],
+      },
       { ...base, periods: [{ start: '7:00', end: '11:00' }] },
       { ...base, utcOffsetMinutes: 7.5 },
       { ...base, utcOffsetMinutes: 15 * 60 },

@@ -16,7 +16,10 @@ import type { DayInfo, DayOverride, DurationUnit, WorkingTimeConfig } from './ty
 export const DEFAULT_WORKING_TIME: WorkingTimeConfig = Object.freeze({
   utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES,
   workingWeekdays: Object.freeze([1, 2, 3, 4, 5]) as number[],
-  periods: Object.freeze([Object.freeze({ start: '07:00', end: '11:00' }), Object.freeze({ start: '13:00', end: '17:00' })]) as WorkingTimeConfig['periods'],
+  periods: Object.freeze([
+    Object.freeze({ start: '07:00', end: '11:00' }),
+    Object.freeze({ start: '13:00', end: '17:00' }),
+  ]) as WorkingTimeConfig['periods'],
 });
 
 // Aliased once: used in hot loops, and global lookups are slow under some test runners.

@@ -17,11 +17,19 @@ describe('dossier code', () => {
 
   it('parses what it formats (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 99_999 }), fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (seq, date) => {
-        const localDate = date.toISOString().slice(0, 10);
-        const code = formatDossierCode('000.00.31.H01', localDate, seq);
-        expect(parseDossierCode(code)).toEqual({ agencyCode: '000.00.31.H01', yymmdd: localDate.slice(2).replace(/-/g, ''), sequence: seq });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        (seq, date) => {
+          const localDate = date.toISOString().slice(0, 10);
+          const code = formatDossierCode('000.00.31.H01', localDate, seq);
+          expect(parseDossierCode(code)).toEqual({
+            agencyCode: '000.00.31.H01',
+            yymmdd: localDate.slice(2).replace(/-/g, ''),
+            sequence: seq,
+          });
+        },
+      ),
     );
   });
 

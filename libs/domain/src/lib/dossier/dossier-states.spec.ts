@@ -1,7 +1,20 @@
 import { permissionsOf } from '../access/permissions';
-import { ACTION_RULES, actionsFrom, allowedActions, DOSSIER_ACTIONS, DOSSIER_STATUSES, STATUS_CODES, stageAfter, statusOfCode } from './dossier-states';
+import {
+  ACTION_RULES,
+  actionsFrom,
+  allowedActions,
+  DOSSIER_ACTIONS,
+  DOSSIER_STATUSES,
+  STATUS_CODES,
+  stageAfter,
+  statusOfCode,
+} from './dossier-states';
 
-const state = (status: (typeof DOSSIER_STATUSES)[number], stage: 'PROCESSING' | 'APPROVAL' | 'APPROVED' | null = null, apologized = false) => ({ status, stage, apologized });
+const state = (
+  status: (typeof DOSSIER_STATUSES)[number],
+  stage: 'PROCESSING' | 'APPROVAL' | 'APPROVED' | null = null,
+  apologized = false,
+) => ({ status, stage, apologized });
 
 describe('dossier state machine', () => {
   it('maps the ten national status codes both ways', () => {
@@ -50,9 +63,16 @@ describe('dossier state machine', () => {
   it('gives each role only its own actions', () => {
     const processing = state('IN_PROCESS', 'APPROVAL');
     expect(allowedActions(processing, permissionsOf(['AUDITOR']))).toEqual([]);
-    expect(allowedActions(processing, permissionsOf(['LEADER']))).toEqual(expect.arrayContaining(['approve', 'reject-with-reasons', 'stop', 'apologize']));
+    expect(allowedActions(processing, permissionsOf(['LEADER']))).toEqual(
+      expect.arrayContaining(['approve', 'reject-with-reasons', 'stop', 'apologize']),
+    );
     expect(allowedActions(processing, permissionsOf(['SPECIALIST']))).not.toContain('approve');
-    expect(allowedActions(state('SUBMITTED'), permissionsOf(['RECEPTION']))).toEqual(['accept', 'request-supplement', 'refuse', 'request-withdrawal']);
+    expect(allowedActions(state('SUBMITTED'), permissionsOf(['RECEPTION']))).toEqual([
+      'accept',
+      'request-supplement',
+      'refuse',
+      'request-withdrawal',
+    ]);
   });
 
   it('requires a reason wherever DOMAIN §4 asks for one', () => {

@@ -94,7 +94,16 @@ const OPEN_STATES: DossierStatus[] = ['RECEIVED', 'IN_PROCESS', 'SUPPLEMENT_REQU
 
 /** The allowed transitions, with who may trigger them and what they need. The API and the admin both read this table. */
 export const ACTION_RULES: Readonly<Record<DossierAction, ActionRule>> = {
-  accept: { action: 'accept', from: ['SUBMITTED'], to: 'RECEIVED', permissions: ['dossiers:intake'], side: 'RECEIVING', requires: [], form: '01', labelVi: 'Tiếp nhận hồ sơ' },
+  accept: {
+    action: 'accept',
+    from: ['SUBMITTED'],
+    to: 'RECEIVED',
+    permissions: ['dossiers:intake'],
+    side: 'RECEIVING',
+    requires: [],
+    form: '01',
+    labelVi: 'Tiếp nhận hồ sơ',
+  },
   'request-supplement': {
     action: 'request-supplement',
     from: ['SUBMITTED', 'IN_PROCESS:PROCESSING'],
@@ -113,8 +122,25 @@ export const ACTION_RULES: Readonly<Record<DossierAction, ActionRule>> = {
     requires: [],
     labelVi: 'Nhận hồ sơ bổ sung',
   },
-  refuse: { action: 'refuse', from: ['SUBMITTED'], to: 'REFUSED', permissions: ['dossiers:intake'], side: 'RECEIVING', requires: ['reason'], form: '03', labelVi: 'Từ chối tiếp nhận' },
-  forward: { action: 'forward', from: ['RECEIVED'], to: 'IN_PROCESS', permissions: ['dossiers:intake'], side: 'RECEIVING', requires: [], labelVi: 'Chuyển cơ quan giải quyết' },
+  refuse: {
+    action: 'refuse',
+    from: ['SUBMITTED'],
+    to: 'REFUSED',
+    permissions: ['dossiers:intake'],
+    side: 'RECEIVING',
+    requires: ['reason'],
+    form: '03',
+    labelVi: 'Từ chối tiếp nhận',
+  },
+  forward: {
+    action: 'forward',
+    from: ['RECEIVED'],
+    to: 'IN_PROCESS',
+    permissions: ['dossiers:intake'],
+    side: 'RECEIVING',
+    requires: [],
+    labelVi: 'Chuyển cơ quan giải quyết',
+  },
   'request-payment': {
     action: 'request-payment',
     from: ['IN_PROCESS:PROCESSING'],
@@ -141,8 +167,24 @@ export const ACTION_RULES: Readonly<Record<DossierAction, ActionRule>> = {
     requires: [],
     labelVi: 'Trình lãnh đạo phê duyệt',
   },
-  approve: { action: 'approve', from: ['IN_PROCESS:APPROVAL'], to: 'IN_PROCESS', permissions: ['dossiers:approve'], side: 'COMPETENT', requires: [], labelVi: 'Phê duyệt, ký' },
-  'issue-result': { action: 'issue-result', from: ['IN_PROCESS:APPROVED'], to: 'RESULT_READY', permissions: ['dossiers:approve', 'dossiers:process'], side: 'COMPETENT', requires: [], labelVi: 'Ban hành kết quả' },
+  approve: {
+    action: 'approve',
+    from: ['IN_PROCESS:APPROVAL'],
+    to: 'IN_PROCESS',
+    permissions: ['dossiers:approve'],
+    side: 'COMPETENT',
+    requires: [],
+    labelVi: 'Phê duyệt, ký',
+  },
+  'issue-result': {
+    action: 'issue-result',
+    from: ['IN_PROCESS:APPROVED'],
+    to: 'RESULT_READY',
+    permissions: ['dossiers:approve', 'dossiers:process'],
+    side: 'COMPETENT',
+    requires: [],
+    labelVi: 'Ban hành kết quả',
+  },
   'reject-with-reasons': {
     action: 'reject-with-reasons',
     from: ['IN_PROCESS:PROCESSING', 'IN_PROCESS:APPROVAL', 'IN_PROCESS:APPROVED'],
@@ -179,8 +221,25 @@ export const ACTION_RULES: Readonly<Record<DossierAction, ActionRule>> = {
     requires: [],
     labelVi: 'Xác nhận rút hồ sơ',
   },
-  stop: { action: 'stop', from: OPEN_STATES, to: 'STOPPED', permissions: ['dossiers:approve'], side: 'COMPETENT', requires: ['reason'], form: '05', labelVi: 'Dừng giải quyết' },
-  'return-result': { action: 'return-result', from: ['RESULT_READY'], to: 'RETURNED', permissions: ['dossiers:return'], side: 'RECEIVING', requires: ['returnMethod'], labelVi: 'Trả kết quả' },
+  stop: {
+    action: 'stop',
+    from: OPEN_STATES,
+    to: 'STOPPED',
+    permissions: ['dossiers:approve'],
+    side: 'COMPETENT',
+    requires: ['reason'],
+    form: '05',
+    labelVi: 'Dừng giải quyết',
+  },
+  'return-result': {
+    action: 'return-result',
+    from: ['RESULT_READY'],
+    to: 'RETURNED',
+    permissions: ['dossiers:return'],
+    side: 'RECEIVING',
+    requires: ['returnMethod'],
+    labelVi: 'Trả kết quả',
+  },
 };
 
 /** The dossier's state as the transition table sees it. */

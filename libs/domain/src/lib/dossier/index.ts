@@ -1,3 +1,4 @@
 export * from './dossier-code';
 export * from './dossier-states';
+export * from './replay';
 export * from './timeliness';

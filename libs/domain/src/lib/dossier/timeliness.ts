@@ -16,7 +16,13 @@ export function classifyFinished(finishedAt: Date, dueAt: Date, utcOffsetMinutes
 }
 
 /** Open at `now`: overdue after the due time; due soon when less than `share` of the budget remains. */
-export function classifyOpen(now: Date, dueAt: Date, remainingWorkingMinutes: number, budgetWorkingMinutes: number, share = DUE_SOON_SHARE): OpenTimeliness {
+export function classifyOpen(
+  now: Date,
+  dueAt: Date,
+  remainingWorkingMinutes: number,
+  budgetWorkingMinutes: number,
+  share = DUE_SOON_SHARE,
+): OpenTimeliness {
   if (now.getTime() > dueAt.getTime()) return 'OVERDUE';
   return remainingWorkingMinutes < budgetWorkingMinutes * share ? 'DUE_SOON' : 'WITHIN';
 }

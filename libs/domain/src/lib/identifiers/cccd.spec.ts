@@ -157,21 +157,13 @@ describe('cccdWarnings', () => {
   });
 
   it('warns when the birth year differs', () => {
-    expect(cccdWarnings(woman2003, '2002-12-31', 'FEMALE')).toEqual([
-      'Số CCCD cho biết năm sinh 2003, khác với năm sinh đã nhập (2002).',
-    ]);
-    expect(cccdWarnings(man1985, '2085-03-01')).toEqual([
-      'Số CCCD cho biết năm sinh 1985, khác với năm sinh đã nhập (2085).',
-    ]);
+    expect(cccdWarnings(woman2003, '2002-12-31', 'FEMALE')).toEqual(['Số CCCD cho biết năm sinh 2003, khác với năm sinh đã nhập (2002).']);
+    expect(cccdWarnings(man1985, '2085-03-01')).toEqual(['Số CCCD cho biết năm sinh 1985, khác với năm sinh đã nhập (2085).']);
   });
 
   it('warns when the sex differs', () => {
-    expect(cccdWarnings(woman2003, '2003-05-17', 'MALE')).toEqual([
-      'Số CCCD cho biết giới tính nữ, khác với giới tính đã nhập (nam).',
-    ]);
-    expect(cccdWarnings(man1985, undefined, 'FEMALE')).toEqual([
-      'Số CCCD cho biết giới tính nam, khác với giới tính đã nhập (nữ).',
-    ]);
+    expect(cccdWarnings(woman2003, '2003-05-17', 'MALE')).toEqual(['Số CCCD cho biết giới tính nữ, khác với giới tính đã nhập (nam).']);
+    expect(cccdWarnings(man1985, undefined, 'FEMALE')).toEqual(['Số CCCD cho biết giới tính nam, khác với giới tính đã nhập (nữ).']);
   });
 
   it('warns about both, birth year first', () => {

@@ -23,7 +23,11 @@ export function maskIdentifier(value: string): string {
 
 /** Masks a phone number: '0912345678' → '091****678'. Spaces, dots, dashes and parentheses are dropped first. */
 export function maskPhone(value: string): string {
-  return maskMiddle(asText(value).trim().replace(/[\s.()-]+/g, ''));
+  return maskMiddle(
+    asText(value)
+      .trim()
+      .replace(/[\s.()-]+/g, ''),
+  );
 }
 
 /** First letter of a word, upper-cased, with any combining marks that follow it. */
@@ -37,7 +41,11 @@ function initialOf(word: string): string {
  * A single-word name is returned as is.
  */
 export function maskName(fullName: string): string {
-  const words = asText(fullName).normalize('NFC').trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = asText(fullName)
+    .normalize('NFC')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return '';
   const [family, ...others] = words;
   return [family, ...others.map((w) => `${initialOf(w)}.`)].join(' ');

@@ -9,9 +9,7 @@ const weightedSum = (first9: string): number => WEIGHTS.reduce((sum, w, i) => su
 const digits = (length: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((ds) => ds.join(''));
 const first9 = digits(9);
-const validCode = first9
-  .filter((p) => weightedSum(p) % 11 !== 0)
-  .map((p) => p + String(10 - (weightedSum(p) % 11)));
+const validCode = first9.filter((p) => weightedSum(p) % 11 !== 0).map((p) => p + String(10 - (weightedSum(p) % 11)));
 const config = { numRuns: 500 };
 
 describe('tax code properties', () => {

@@ -19,8 +19,7 @@ export function taxCodeCheckDigit(first9: string): number | undefined {
   return digit === 10 ? undefined : digit;
 }
 
-const FORMAT_MESSAGE =
-  'Mã số thuế phải gồm 10 chữ số, hoặc 13 chữ số viết dạng NNNNNNNNNN-NNN đối với chi nhánh, đơn vị phụ thuộc.';
+const FORMAT_MESSAGE = 'Mã số thuế phải gồm 10 chữ số, hoặc 13 chữ số viết dạng NNNNNNNNNN-NNN đối với chi nhánh, đơn vị phụ thuộc.';
 
 /**
  * Validates an enterprise / tax code: 10 digits with a valid check digit, or a branch code
