@@ -303,6 +303,7 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
     });
 
     it('filters and paginates the work list', async () => {
+      await Promise.all(Array.from({ length: 22 }, () => intake()));
       const page1 = await call(t.baseUrl, 'GET', '/api/dossiers?limit=10&status=RECEIVED', { token: reception });
       expect(page1.body.items).toHaveLength(10);
       expect(page1.body.items.every((i: { status: string }) => i.status === 'RECEIVED')).toBe(true);
@@ -311,8 +312,16 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       });
       const codes = [...page1.body.items, ...page2.body.items].map((i: { code: string }) => i.code);
       expect(new Set(codes).size).toBe(20);
+      // Rows created in the same millisecond must neither be skipped nor repeated across pages.
+      const all = await call(t.baseUrl, 'GET', '/api/dossiers?limit=200&status=RECEIVED', { token: reception });
+      expect(codes).toEqual(all.body.items.slice(0, 20).map((i: { code: string }) => i.code));
       const overdue = await call(t.baseUrl, 'GET', '/api/dossiers?timeliness=OVERDUE', { token: reception });
       expect(overdue.status).toBe(200);
+      const byDue1 = await call(t.baseUrl, 'GET', '/api/dossiers?sort=due&limit=5', { token: reception });
+      const byDue2 = await call(t.baseUrl, 'GET', `/api/dossiers?sort=due&limit=5&cursor=${byDue1.body.nextCursor}`, { token: reception });
+      const dues = [...byDue1.body.items, ...byDue2.body.items].map((i: { dueAt: string }) => Date.parse(i.dueAt));
+      expect(dues).toEqual([...dues].sort((a, b) => a - b));
+      expect(dues).toHaveLength(10);
     });
   });
 
@@ -687,5 +696,20 @@ describe('historical import (NDJSON from a legacy system)', () => {
       ).status,
     ).toBe(403);
     expect((await call(t.baseUrl, 'POST', '/api/imports/dossiers', { token: admin, body: { code: 'x' } })).status).toBe(415);
+  });
+});
+
+describe('public lookup rate limit', () => {
+  it('answers 429 with Retry-After once an IP goes over the limit', async () => {
+    const t = await startTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${t.baseUrl}/api/public/dossiers/000.00.22.H01-260101-0001?secret=AAAAAAAA`)).status);
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      const limited = await fetch(`${t.baseUrl}/api/public/dossiers/000.00.22.H01-260101-0001?secret=AAAAAAAA`);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await t.close();
+    }
   });
 });

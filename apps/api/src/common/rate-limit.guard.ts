@@ -1,4 +1,6 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException } from './problem/problem';
 
@@ -43,14 +45,17 @@ export function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number, 
   });
 }
 
-export const AUTH_RATE_LIMIT_PER_MINUTE = 60;
-const authLimiter = new IpRateLimiter(AUTH_RATE_LIMIT_PER_MINUTE, 60_000);
-
 @Injectable()
 export class AuthRateLimitGuard implements CanActivate {
+  private readonly limiter: IpRateLimiter;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.limiter = new IpRateLimiter(config.authRateLimitPerMinute, 60_000);
+  }
+
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const wait = authLimiter.hit(http.getRequest<FastifyRequest>().ip);
+    const wait = this.limiter.hit(http.getRequest<FastifyRequest>().ip);
     if (wait > 0)
       throw tooManyRequests(http.getResponse<FastifyReply>(), wait, 'Quá nhiều yêu cầu đăng nhập từ địa chỉ này. Vui lòng thử lại sau.');
     return true;

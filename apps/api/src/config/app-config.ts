@@ -23,6 +23,9 @@ export interface AppConfig {
   jobsEnabled: boolean;
   bodyLimitBytes: number;
   corsOrigins: string[];
+  /** Requests per minute and IP on /api/auth/* and on the public lookup. */
+  authRateLimitPerMinute: number;
+  publicRateLimitPerMinute: number;
   /** Where the built admin SPA lives; served at `/` when present. */
   adminDir: string;
 }
@@ -144,6 +147,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     jobsEnabled: readBool(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     corsOrigins,
+    authRateLimitPerMinute: readInt(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+    publicRateLimitPerMinute: readInt(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
     adminDir: env['ADMIN_DIR'] ? resolve(cwd, env['ADMIN_DIR']) : resolve(__dirname, '..', 'admin'),
   };
 }

@@ -2225,6 +2225,8 @@ export interface operations {
                 dueBefore?: string;
                 /** @description Code or applicant name, diacritics ignored */
                 q?: string;
+                /** @description newest first, or the nearest due time first (dossiers with a running or paused clock) */
+                sort?: "newest" | "due";
             };
             header?: never;
             path?: never;

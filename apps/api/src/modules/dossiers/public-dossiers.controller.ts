@@ -1,5 +1,7 @@
 import { maskName, STATUS_LABELS_VI } from '@motcua/domain';
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -15,9 +17,6 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { sendFile } from './attachments/attachments.controller';
 import { Dossier } from './entities/dossier.entity';
 
-/** Per IP: enough for a family checking a few dossiers, too few to guess secrets. */
-const lookupLimiter = new IpRateLimiter(120, 60_000);
-
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a.toUpperCase());
   const y = Buffer.from(b);
@@ -32,7 +31,13 @@ export class PublicDossiersController {
     private readonly dossiers: DossiersRepository,
     private readonly attachments: AttachmentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // Per IP: enough for a family checking a few dossiers, too few to guess secrets.
+    this.lookupLimiter = new IpRateLimiter(config.publicRateLimitPerMinute, 60_000);
+  }
+
+  private readonly lookupLimiter: IpRateLimiter;
 
   @Get(':code/result')
   @Public()
@@ -83,7 +88,7 @@ export class PublicDossiersController {
   }
 
   private async checkedRow(code: string, secret: string, request: FastifyRequest, reply: FastifyReply): Promise<DossierRow> {
-    const wait = lookupLimiter.hit(request.ip);
+    const wait = this.lookupLimiter.hit(request.ip);
     if (wait > 0) throw tooManyRequests(reply, wait, 'Quá nhiều lượt tra cứu. Vui lòng thử lại sau.');
     const row = code.length <= 48 ? await this.dossiers.findByCode(code) : undefined;
     // A wrong code and a wrong secret answer alike, so codes cannot be probed.

@@ -179,7 +179,8 @@ export class Dossier {
   @Column({ name: 'created_by_client', type: 'uuid', nullable: true })
   createdByClient!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** Millisecond precision, like a JS Date, so the work list's keyset cursor round-trips exactly. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
