@@ -97,16 +97,19 @@ export class DossiersService {
               detail: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
             });
           }
-          return { id: existing.dossierId, created: false };
+          return { id: existing.dossierId, created: false, row: undefined };
         }
-        return { id: await this.create(tx, actor, principal, body, calendar, { id: inserted[0].dossier_id }), created: true };
+        const row = await this.create(tx, actor, principal, body, calendar, { id: inserted[0].dossier_id });
+        return { id: row.dossier.id, created: true, row };
       }
-      return { id: await this.create(tx, actor, principal, body, calendar), created: true };
+      const row = await this.create(tx, actor, principal, body, calendar);
+      return { id: row.dossier.id, created: true, row };
     });
 
-    const row = await this.dossiers.findById(outcome.id);
+    // A fresh intake answers from what it just wrote; an idempotent replay reads the stored dossier.
+    const row = outcome.row ?? (await this.dossiers.findById(outcome.id));
     if (!row) throw dossierNotFound();
-    const dossier = await this.detail(principal, row);
+    const dossier = await this.detail(principal, row, calendar);
     return { dossier: { ...dossier, warnings }, created: outcome.created };
   }
 
@@ -121,7 +124,7 @@ export class DossiersService {
     body: CreateDossierRequest,
     calendar: WorkingCalendar,
     options: { id?: string; replay?: { at: Date; code: string } } = {},
-  ): Promise<string> {
+  ): Promise<DossierRow> {
     const { id, replay } = options;
     const procedure = await this.resolveProcedure(tx, body);
     const receiving = await this.resolveReceivingAgency(tx, principal, body);
@@ -166,8 +169,10 @@ export class DossiersService {
     }
     dossier.searchText = foldVietnamese(`${dossier.code} ${applicant.fullName} ${applicant.identifiers.map((i) => i.value).join(' ')}`);
     await tx.save(dossier);
-    await this.recordEvent(tx, actor, dossier, 'submit', null, { toStatus: 'SUBMITTED' });
-    if (!online) await this.recordEvent(tx, actor, dossier, 'accept', 'SUBMITTED', { form: ACTION_RULES.accept.form });
+    await this.recordEvents(tx, actor, dossier, [
+      { action: 'submit', from: null, toStatus: 'SUBMITTED' },
+      ...(online ? [] : [{ action: 'accept', from: 'SUBMITTED' as const, form: ACTION_RULES.accept.form }]),
+    ]);
     await this.audit.record(
       actor,
       {
@@ -178,7 +183,7 @@ export class DossiersService {
       },
       tx,
     );
-    return dossier.id;
+    return { dossier, procedureName: procedure.name, procedureCode: procedure.code };
   }
 
   /** Valid receipt starts the clock (DOMAIN §5): due time and the "due soon" mark from the calendar. */
@@ -205,8 +210,7 @@ export class DossiersService {
     calendar: WorkingCalendar,
   ): Promise<void> {
     const principal = principalOf(actor);
-    const id = await this.create(tx, actor, principal, body, calendar, { replay: { at: firstAt, code } });
-    const dossier = await tx.findOneByOrFail(Dossier, { id });
+    const { dossier } = await this.create(tx, actor, principal, body, calendar, { replay: { at: firstAt, code } });
     const procedure = await tx.findOneByOrFail(Procedure, { id: dossier.procedureId });
     for (const step of steps) {
       for (const action of step.actions)
@@ -241,7 +245,7 @@ export class DossiersService {
     });
     const row = await this.dossiers.findById(id);
     if (!row) throw dossierNotFound();
-    return this.detail(principal, row);
+    return this.detail(principal, row, calendar);
   }
 
   private async applyAction(
@@ -386,17 +390,22 @@ export class DossiersService {
   }
 
   /** What the caller may do now: the transition table, their permissions, and whether their scope covers the acting side. */
-  private async allowedFor(tx: EntityManager | undefined, principal: Principal, dossier: Dossier): Promise<DossierAction[]> {
-    const agencies = await (tx ?? this.dataSource.manager).find(Agency, {
-      where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }],
-      select: { id: true, path: true },
-    });
+  private async allowedFor(tx: EntityManager | undefined, principal: Principal, dossier: Dossier, loaded?: Agency[]): Promise<DossierAction[]> {
+    const agencies = loaded ?? (await this.agenciesOf(dossier, tx));
     const pathOf = (id: string) => agencies.find((a) => a.id === id)?.path ?? '\u0000';
     const covers = {
       RECEIVING: isAgencyPathInScope(principal, pathOf(dossier.receivingAgencyId)),
       COMPETENT: isAgencyPathInScope(principal, pathOf(dossier.competentAgencyId)),
     };
     return allowedActions(this.stateOf(dossier), principal.permissions).filter((action) => covers[ACTION_RULES[action].side]);
+  }
+
+  /** The dossier's receiving and competent agencies (names and paths) in one query. */
+  private agenciesOf(dossier: Dossier, tx?: EntityManager): Promise<Agency[]> {
+    return (tx ?? this.dataSource.manager).find(Agency, {
+      where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }],
+      select: { id: true, name: true, path: true },
+    });
   }
 
   private stateOf(dossier: Dossier): DossierState {
@@ -411,35 +420,46 @@ export class DossiersService {
     from: DossierStatus | null,
     extra: { reason?: string; form?: string; data?: Record<string, unknown>; toStatus?: DossierStatus },
   ): Promise<void> {
+    await this.recordEvents(tx, actor, dossier, [{ action, from, ...extra }]);
+  }
+
+  /** Timeline rows, written in one statement. */
+  private async recordEvents(
+    tx: EntityManager,
+    actor: ActorContext,
+    dossier: Dossier,
+    events: Array<{ action: string; from: DossierStatus | null; reason?: string; form?: string; data?: Record<string, unknown>; toStatus?: DossierStatus }>,
+  ): Promise<void> {
+    const at = new Date();
     await tx.save(
-      tx.create(DossierEvent, {
-        dossierId: dossier.id,
-        at: new Date(),
-        action,
-        actorType: actor.principal?.kind ?? 'system',
-        actorId: actor.principal?.id ?? null,
-        actorName: actor.principal?.name ?? null,
-        agencyId: actor.principal?.agencyId ?? null,
-        fromStatus: from,
-        toStatus: extra.toStatus ?? dossier.status,
-        reason: extra.reason ?? null,
-        form: extra.form ?? null,
-        data: extra.data && Object.keys(extra.data).length ? extra.data : null,
-      }),
+      events.map((e) =>
+        tx.create(DossierEvent, {
+          dossierId: dossier.id,
+          at,
+          action: e.action,
+          actorType: actor.principal?.kind ?? 'system',
+          actorId: actor.principal?.id ?? null,
+          actorName: actor.principal?.name ?? null,
+          agencyId: actor.principal?.agencyId ?? null,
+          fromStatus: e.from,
+          toStatus: e.toStatus ?? dossier.status,
+          reason: e.reason ?? null,
+          form: e.form ?? null,
+          data: e.data && Object.keys(e.data).length ? e.data : null,
+        }),
+      ),
     );
   }
 
-  private async detail(principal: Principal, row: DossierRow): Promise<DossierResponse> {
+  private async detail(principal: Principal, row: DossierRow, knownCalendar?: WorkingCalendar): Promise<DossierResponse> {
     const { dossier } = row;
     const now = new Date();
-    const [calendar, timeline, agencies, allowed] = await Promise.all([
-      this.calendar.calendar(),
+    const [calendar, timeline, agencies] = await Promise.all([
+      knownCalendar ?? this.calendar.calendar(),
       this.dossiers.timeline(dossier.id),
-      this.dataSource
-        .getRepository(Agency)
-        .find({ where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }], select: { id: true, name: true } }),
-      this.allowedFor(undefined, principal, dossier),
+      this.agenciesOf(dossier),
     ]);
+    const allowed = await this.allowedFor(undefined, principal, dossier, agencies);
     const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
     return {
       ...toSummary(row, now),
