@@ -11,6 +11,8 @@ import { User } from './entities/user.entity';
 import type { AccessTokenClaims } from './identity-authenticator';
 
 export const REFRESH_TOKEN_TTL_MS = 12 * 60 * 60 * 1000; // one working day and a half
+/** Two tabs refreshing at the same moment present the same cookie: the second is not a theft. */
+export const ROTATION_GRACE_MS = 10_000;
 
 export interface IssuedSession {
   accessToken: string;
@@ -52,14 +54,15 @@ export class SessionsService {
         .where('t.token_hash = :hash', { hash: sha256Hex(refreshToken) })
         .getOne();
       if (!stored) return undefined;
-      if (stored.revokedAt) {
+      const justRotated = stored.rotatedAt && Date.now() - stored.rotatedAt.getTime() < ROTATION_GRACE_MS;
+      if (stored.revokedAt && !justRotated) {
         await this.revokeAllFor(stored.userId, tx);
         return undefined;
       }
       if (stored.expiresAt.getTime() < Date.now()) return undefined;
       const user = await tx.findOneBy(User, { id: stored.userId });
       if (!user || !user.active) return undefined;
-      await tx.update(RefreshToken, { id: stored.id }, { revokedAt: new Date() });
+      if (!stored.revokedAt) await tx.update(RefreshToken, { id: stored.id }, { revokedAt: new Date(), rotatedAt: new Date() });
       return { user, session: await this.issue(user, tx) };
     });
   }
