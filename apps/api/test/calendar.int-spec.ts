@@ -196,3 +196,27 @@ describe('calendar and due dates', () => {
     expect(birth.body.name).toMatch(/khai sinh/i);
   });
 });
+
+describe('calendar: first entry of a year without a schedule', () => {
+  it('keeps the computed statutory holidays of that year', async () => {
+    const t = await startTestApp({ DEMO_DATA: 'true' });
+    try {
+      const admin = await login(t.baseUrl, 'admin', TEST_ADMIN_PASSWORD);
+      const before = await call(t.baseUrl, 'GET', '/api/calendar/days?from=2028-01-01&to=2028-12-31', { token: admin });
+      const holidaysBefore = before.body
+        .filter((d: { kind: string }) => d.kind !== 'WORKDAY' && d.kind !== 'WEEKEND')
+        .map((d: { date: string }) => d.date);
+      expect(holidaysBefore.length).toBeGreaterThanOrEqual(11);
+      await call(t.baseUrl, 'PUT', '/api/calendar/days/2028-03-06', {
+        token: admin,
+        body: { kind: 'HOLIDAY', name: 'Nghỉ thử', document: 'QĐ thử' },
+      });
+      const after = await call(t.baseUrl, 'GET', '/api/calendar/days?from=2028-01-01&to=2028-12-31', { token: admin });
+      const holidaysAfter = after.body.filter((d: { kind: string }) => d.kind !== 'WORKDAY' && d.kind !== 'WEEKEND');
+      expect(holidaysAfter.map((d: { date: string }) => d.date)).toEqual([...holidaysBefore, '2028-03-06'].sort());
+      expect(holidaysAfter.every((d: { source: string }) => d.source === 'SCHEDULE')).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});

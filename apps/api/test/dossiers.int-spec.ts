@@ -704,7 +704,8 @@ describe('public lookup rate limit', () => {
     const t = await startTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '3' });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${t.baseUrl}/api/public/dossiers/000.00.22.H01-260101-0001?secret=AAAAAAAA`)).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await fetch(`${t.baseUrl}/api/public/dossiers/000.00.22.H01-260101-0001?secret=AAAAAAAA`)).status);
       expect(statuses).toEqual([404, 404, 404, 429]);
       const limited = await fetch(`${t.baseUrl}/api/public/dossiers/000.00.22.H01-260101-0001?secret=AAAAAAAA`);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

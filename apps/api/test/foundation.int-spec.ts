@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
@@ -84,6 +87,26 @@ describe('foundation: health when the database is gone', () => {
     } finally {
       await t.app.close();
       await t.database.drop();
+    }
+  });
+});
+
+describe('foundation: the admin is served at / with SPA fallback', () => {
+  it('answers deep links (even ones that look like a procedure code) with index.html, and missing assets with 404', async () => {
+    const adminDir = mkdtempSync(join(tmpdir(), 'motcua-admin-'));
+    writeFileSync(join(adminDir, 'index.html'), '<!DOCTYPE html><title>Một Cửa</title>');
+    const t = await startTestApp({ ADMIN_DIR: adminDir });
+    try {
+      for (const path of ['/', '/ho-so/000.00.22.H01-260223-0001', '/thu-tuc-cong-khai/1.001193']) {
+        const res = await fetch(t.baseUrl + path);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain('Một Cửa');
+      }
+      expect((await fetch(`${t.baseUrl}/assets/missing.js`)).status).toBe(404);
+      expect((await fetch(`${t.baseUrl}/api/khong-co`)).headers.get('content-type')).toContain('application/problem+json');
+    } finally {
+      await t.close();
+      rmSync(adminDir, { recursive: true, force: true });
     }
   });
 });

@@ -731,7 +731,7 @@ export interface components {
              *       5
              *     ]
              */
-            workingWeekdays: string[];
+            workingWeekdays: number[];
         };
         CalendarSettingsResponse: {
             periods: components["schemas"]["WorkingPeriodDto"][];
@@ -748,7 +748,7 @@ export interface components {
              *       5
              *     ]
              */
-            workingWeekdays: string[];
+            workingWeekdays: number[];
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -1065,6 +1065,34 @@ export interface components {
             importedCodes: string[];
             rejected: components["schemas"]["ImportRowError"][];
             totalRows: number;
+        };
+        ImportRejectedProblem: {
+            /** @description 403/409 on a dossier action: what the caller may do now */
+            allowedActions?: string[];
+            /**
+             * @description Stable machine-readable code
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /** @description 409 STALE_VERSION: the record’s current version */
+            currentVersion?: number;
+            /** @example The request has 1 invalid field. */
+            detail: string;
+            errors: components["schemas"]["FieldError"][];
+            rejected: components["schemas"]["ImportRowError"][];
+            /** @description Request id, to quote when reporting a problem */
+            requestId?: string;
+            /** @description 403: the permission the route needs */
+            requiredPermission?: string;
+            /** @description 429: seconds to wait (also in Retry-After) */
+            retryAfterSeconds?: number;
+            /** @example 400 */
+            status: number;
+            /** @example Validation failed */
+            title: string;
+            totalRows: number;
+            /** @example https://motcua.angiang.gov.vn/problems/validation-failed */
+            type: string;
         };
         ImportRowError: {
             code: string | null;
@@ -3125,7 +3153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["ImportRejectedProblem"];
                 };
             };
             /** @description Error (RFC 9457 problem details) */

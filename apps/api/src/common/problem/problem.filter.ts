@@ -71,11 +71,13 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   sendProblem(reply, request, init);
 }
 
+const ASSET_EXTENSION = /\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|json|txt|pdf|html)$/i;
+
 /** Deep links of the admin (e.g. /ho-so/123) are answered with index.html; /api stays JSON. */
 function serveSpaFallback(request: FastifyRequest, reply: FastifyReply, adminDir: string): boolean {
   const path = request.url.split('?')[0];
   if (request.method !== 'GET' || path === '/api' || path.startsWith('/api/')) return false;
-  if (/\.[a-z0-9]+$/i.test(path)) return false; // a missing asset is a real 404
+  if (ASSET_EXTENSION.test(path)) return false; // a missing asset is a real 404 (a procedure code like 1.001193 is not)
   if (!existsSync(join(adminDir, 'index.html'))) return false;
   void (reply as FastifyReply & { sendFile(name: string): FastifyReply }).sendFile('index.html');
   return true;

@@ -90,6 +90,20 @@ export class CalendarService {
 
   async putDay(actor: ActorContext, date: string, body: PutCalendarDayRequest): Promise<CalendarDayResponse> {
     await this.dataSource.transaction(async (tx) => {
+      // The first entry of a year without a schedule would hide its computed holidays: write them first.
+      const year = Number(date.slice(0, 4));
+      const scheduled = await tx.query(`SELECT 1 FROM calendar_days WHERE date BETWEEN $1 AND $2 LIMIT 1`, [
+        `${year}-01-01`,
+        `${year}-12-31`,
+      ]);
+      if (!scheduled.length) {
+        await this.insertOverrides(
+          tx,
+          statutoryHolidays(year).filter((h) => h.date !== date),
+          'Bộ luật Lao động 2019, Điều 112',
+          principalOf(actor).id,
+        );
+      }
       const before = await tx.findOneBy(CalendarDay, { date });
       await tx.save(
         tx.create(CalendarDay, {

@@ -3,12 +3,13 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUn
 import type { FastifyRequest } from 'fastify';
 import { RequirePermission } from '../../common/auth/access.decorators';
 import { Actor, ActorContext } from '../../common/auth/actor';
-import { Problem, ProblemException } from '../../common/problem/problem';
+import { ProblemException } from '../../common/problem/problem';
 import { uuidParam } from '../../common/uuid-param';
 import {
   CreateProcedureRequest,
   ImportProceduresQuery,
   ImportProceduresResponse,
+  ImportRejectedProblem,
   ListProceduresQuery,
   ProcedurePage,
   ProcedureResponse,
@@ -111,7 +112,7 @@ export class ProceduresController {
   })
   @ApiOkResponse({ type: ImportProceduresResponse })
   @ApiUnprocessableEntityResponse({
-    type: Problem,
+    type: ImportRejectedProblem,
     description: 'Bad rows (nothing written in mode "all"); `rejected` lists each line and reason',
   })
   async importProcedures(

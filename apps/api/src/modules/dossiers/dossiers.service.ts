@@ -390,7 +390,12 @@ export class DossiersService {
   }
 
   /** What the caller may do now: the transition table, their permissions, and whether their scope covers the acting side. */
-  private async allowedFor(tx: EntityManager | undefined, principal: Principal, dossier: Dossier, loaded?: Agency[]): Promise<DossierAction[]> {
+  private async allowedFor(
+    tx: EntityManager | undefined,
+    principal: Principal,
+    dossier: Dossier,
+    loaded?: Agency[],
+  ): Promise<DossierAction[]> {
     const agencies = loaded ?? (await this.agenciesOf(dossier, tx));
     const pathOf = (id: string) => agencies.find((a) => a.id === id)?.path ?? '\u0000';
     const covers = {
@@ -428,7 +433,14 @@ export class DossiersService {
     tx: EntityManager,
     actor: ActorContext,
     dossier: Dossier,
-    events: Array<{ action: string; from: DossierStatus | null; reason?: string; form?: string; data?: Record<string, unknown>; toStatus?: DossierStatus }>,
+    events: Array<{
+      action: string;
+      from: DossierStatus | null;
+      reason?: string;
+      form?: string;
+      data?: Record<string, unknown>;
+      toStatus?: DossierStatus;
+    }>,
   ): Promise<void> {
     const at = new Date();
     await tx.save(

@@ -83,7 +83,7 @@ export class WorkingPeriodDto {
 }
 
 export class CalendarSettingsDto {
-  @ApiProperty({ example: [1, 2, 3, 4, 5], description: 'ISO weekdays worked' })
+  @ApiProperty({ type: [Number], example: [1, 2, 3, 4, 5], description: 'ISO weekdays worked' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(7)

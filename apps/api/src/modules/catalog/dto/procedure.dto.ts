@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CursorQuery } from '../../../common/pagination';
+import { Problem } from '../../../common/problem/problem';
 import { STEP_ACTORS, type StepActor } from '../entities/procedure-step.entity';
 import {
   ONLINE_REGIMES,
@@ -263,6 +264,12 @@ export class ImportRowError {
   @ApiProperty({ description: 'Line in the file (the header is line 1)' }) line!: number;
   @ApiProperty({ type: String, nullable: true }) code!: string | null;
   @ApiProperty({ type: [String] }) reasons!: string[];
+}
+
+/** The 422 of an import in mode "all": nothing was written; every bad row is listed. */
+export class ImportRejectedProblem extends Problem {
+  @ApiProperty({ type: [ImportRowError] }) rejected!: ImportRowError[];
+  @ApiProperty() totalRows!: number;
 }
 
 export class ImportProceduresResponse {

@@ -225,7 +225,11 @@ export class ListDossiersQuery extends CursorQuery {
   receivedTo?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) dueBefore?: string;
   @ApiPropertyOptional({ description: 'Code or applicant name, diacritics ignored' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ enum: ['newest', 'due'], default: 'newest', description: 'newest first, or the nearest due time first (dossiers with a running or paused clock)' })
+  @ApiPropertyOptional({
+    enum: ['newest', 'due'],
+    default: 'newest',
+    description: 'newest first, or the nearest due time first (dossiers with a running or paused clock)',
+  })
   @IsOptional()
   @IsIn(['newest', 'due'])
   sort?: 'newest' | 'due';
