@@ -1,3 +1,5 @@
+import { configure } from '@testing-library/react';
+
 // jsdom lacks these browser APIs that Ant Design relies on.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -25,3 +27,6 @@ class ResizeObserverStub {
   }
 }
 globalThis.ResizeObserver = globalThis.ResizeObserver ?? (ResizeObserverStub as unknown as typeof ResizeObserver);
+
+// Two shared cores run the suites side by side: give findBy/waitFor time before calling a test failed.
+configure({ asyncUtilTimeout: 5000 });

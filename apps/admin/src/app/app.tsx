@@ -7,10 +7,18 @@ import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
 import { AdministrationPage } from '../features/administration/administration-page';
+import { AgenciesPage } from '../features/agencies/agencies-page';
+import { CalendarPage } from '../features/calendar/calendar-page';
+import { DossiersPage } from '../features/dossiers/dossiers-page';
+import { IntakePage } from '../features/dossiers/intake/intake-page';
 import { ComingSoonPage } from '../features/placeholder/coming-soon-page';
 import { HomePage } from '../features/placeholder/home-page';
 import { NotFoundPage } from '../features/placeholder/not-found-page';
-import { PublicLookupPlaceholder } from '../features/placeholder/public-lookup-placeholder';
+import { ProceduresPage } from '../features/procedures/procedures-page';
+import { PublicLayout } from '../features/public-guide/public-layout';
+import { PublicProcedurePage } from '../features/public-guide/public-procedure-page';
+import { PublicProceduresPage } from '../features/public-guide/public-procedures-page';
+import { PublicLookupPage } from '../features/public-lookup/public-lookup-page';
 import { AppLayout } from './app-layout';
 import { LoginPage } from './auth/login-page';
 import { LOGIN_PATH } from './auth/login-redirect';
@@ -21,6 +29,11 @@ import { NAV_ITEMS } from './navigation';
 
 /** Pages built so far; the other modules show a placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
+  dossiers: DossiersPage,
+  intake: IntakePage,
+  procedures: ProceduresPage,
+  agencies: AgenciesPage,
+  calendar: CalendarPage,
   administration: AdministrationPage,
 };
 
@@ -34,7 +47,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
           <SessionGate>
             <Routes>
               <Route path={LOGIN_PATH} element={<LoginPage />} />
-              <Route path="/thu-tuc-cong-khai/*" element={<PublicLookupPlaceholder />} />
+              <Route path="/tra-cuu" element={<PublicLookupPage />} />
+              <Route path="/thu-tuc-cong-khai" element={<PublicLayout />}>
+                <Route index element={<PublicProceduresPage />} />
+                <Route path=":code" element={<PublicProcedurePage />} />
+              </Route>
               <Route
                 element={
                   <RequireAuth>

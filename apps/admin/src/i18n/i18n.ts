@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import dossiersEn from './dossiers.en.json';
+import dossiersVi from './dossiers.vi.json';
 import en from './en.json';
 import vi from './vi.json';
 
@@ -13,7 +15,8 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  // The dossier screens keep their strings in their own files, under the `dossiers.` prefix.
+  resources: { vi: { translation: { ...vi, dossiers: dossiersVi } }, en: { translation: { ...en, dossiers: dossiersEn } } },
   lng: initialLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -34,7 +34,7 @@ export function createFakeApi(routes: Record<string, FakeRoute>) {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     const text = request.body ? await request.text() : '';
-    const body: unknown = text ? JSON.parse(text) : undefined;
+    const body: unknown = text ? parseBody(text) : undefined;
     calls.push({ method: request.method, path: url.pathname, search: url.searchParams, authorization: request.headers.get('authorization'), body });
     const match = patterns.find((p) => p.method === request.method && p.regex.test(url.pathname));
     const answer = match ? (typeof match.route === 'function' ? await match.route(request, body) : match.route) : problem(404, 'NOT_ROUTED', `${request.method} ${url.pathname}`);
@@ -48,8 +48,23 @@ export function createFakeApi(routes: Record<string, FakeRoute>) {
   return { fetch, calls };
 }
 
-export function problem(status: number, code: string, detail: string, errors: Array<{ field: string; rule: string; message: string }> = []): FakeAnswer {
-  return { status, body: { type: 'about:blank', title: code, status, detail, code, errors, requestId: 'req-test' } };
+/** JSON bodies parsed; anything else (a multipart upload) kept as its text. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  errors: Array<{ field: string; rule: string; message: string }> = [],
+  extensions: Record<string, unknown> = {},
+): FakeAnswer {
+  return { status, body: { type: 'about:blank', title: code, status, detail, code, errors, requestId: 'req-test', ...extensions } };
 }
 
 /** What login and refresh answer for a user with these roles (permissions as the API computes them). */

@@ -11,6 +11,7 @@ type Agency = Schemas['AgencyResponse'];
 export interface AgencyNode {
   value: string;
   title: string;
+  disabled?: boolean;
   /** Name, short name and code folded for search without diacritics. */
   searchText: string;
   children?: AgencyNode[];
@@ -41,20 +42,47 @@ export function useAgencyTree() {
   const { can } = useSession();
   const query = $api.useQuery('get', '/api/agencies', {}, { enabled: can('agencies:read'), staleTime: 5 * 60_000 });
   const tree = useMemo(() => buildAgencyTree(query.data ?? []), [query.data]);
-  return { tree, isLoading: query.isLoading };
+  const parentOf = useMemo(() => new Map((query.data ?? []).map((agency) => [agency.id, agency.parentId])), [query.data]);
+  return { tree, parentOf, isLoading: query.isLoading };
 }
 
+/** The roots and every ancestor of the chosen agency: the list opens showing the current choice. */
+function openKeys(tree: readonly AgencyNode[], parentOf: ReadonlyMap<string, string | null>, value: unknown): string[] {
+  const keys = new Set(tree.map((root) => root.value));
+  let current = typeof value === 'string' ? parentOf.get(value) : undefined;
+  while (current && !keys.has(current)) {
+    keys.add(current);
+    current = parentOf.get(current);
+  }
+  return [...keys];
+}
+
+/** The same tree with some agencies not selectable (an agency cannot move under itself). */
+function withDisabled(nodes: AgencyNode[], disabledIds: ReadonlySet<string>): AgencyNode[] {
+  return nodes.map((node) => ({
+    ...node,
+    disabled: disabledIds.has(node.value),
+    children: node.children && withDisabled(node.children, disabledIds),
+  }));
+}
+
+export type AgencyTreeSelectProps = Omit<TreeSelectProps<string>, 'treeData'> & {
+  /** Agencies shown but not selectable. */
+  disabledIds?: ReadonlySet<string>;
+};
+
 /** Choose an agency from the tree, searchable by name or code. */
-export function AgencyTreeSelect(props: Omit<TreeSelectProps<string>, 'treeData'>) {
+export function AgencyTreeSelect({ disabledIds, ...props }: AgencyTreeSelectProps) {
   const { t } = useTranslation();
-  const { tree, isLoading } = useAgencyTree();
+  const { tree, parentOf, isLoading } = useAgencyTree();
+  const treeData = useMemo(() => (disabledIds?.size ? withDisabled(tree, disabledIds) : tree), [tree, disabledIds]);
   return (
     <TreeSelect<string>
       showSearch
       treeLine
       loading={isLoading}
-      treeData={tree}
-      treeDefaultExpandedKeys={tree.map((root) => root.value)}
+      treeData={treeData}
+      treeDefaultExpandedKeys={openKeys(tree, parentOf, props.value)}
       filterTreeNode={(input, node) => String((node as unknown as AgencyNode).searchText ?? '').includes(fold(input))}
       placeholder={t('agencies.choose')}
       popupMatchSelectWidth={false}

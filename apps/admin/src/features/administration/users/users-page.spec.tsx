@@ -107,7 +107,10 @@ describe('users page', () => {
     await screen.findByText('lanhdao.stp');
     fireEvent.change(screen.getByPlaceholderText(/Tìm theo tên đăng nhập/), { target: { value: 'lan' } });
     await waitFor(() => expect(api.calls.some((call) => call.path === '/api/users' && call.search.get('q') === 'lan')).toBe(true));
-    fireEvent.click(await screen.findByRole('button', { name: /Trang sau/ }));
+    // "Next" stays disabled until the searched page has answered (under load that takes a while).
+    const next = (await screen.findByRole('button', { name: /Trang sau/ })) as HTMLButtonElement;
+    await waitFor(() => expect(next.disabled).toBe(false));
+    fireEvent.click(next);
     expect(await screen.findByText('thanhtra.tinh')).toBeTruthy();
     const last = api.calls.filter((call) => call.path === '/api/users').at(-1);
     expect(last?.search.get('cursor')).toBe('c2');

@@ -1,0 +1,215 @@
+import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { keepPreviousData } from '@tanstack/react-query';
+import { Badge, Button, DatePicker, Flex, Input, Segmented, Select, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { $api } from '../../../app/api';
+import { formatVietnamDateTime } from '../../../app/format';
+import { useDebouncedValue } from '../../../app/use-debounced-value';
+import { CHANNELS, channelLabel, dossierPath, optionsOf, type Channel, type DossierSummary } from '../labels';
+import { StatusTag, TimelinessTag } from '../shared/dossier-tags';
+import { ProcedureSelect } from '../shared/procedure-select';
+import { countText, useTabCounts, type TabCount } from './use-tab-counts';
+import { NEW_SUBTABS, WORK_TABS, type ListQuery, type NewSubtab } from './work-tabs';
+
+export const DOSSIERS_PAGE_SIZE = 20;
+const SEARCH_DEBOUNCE_MS = 350;
+
+interface Filters {
+  channel?: Channel;
+  procedureCode?: string;
+  received?: [Dayjs | null, Dayjs | null] | null;
+}
+
+function TabLabel({ label, count, color }: { label: string; count: TabCount | undefined; color?: string }) {
+  const text = countText(count);
+  return (
+    <Flex align="center" gap={6}>
+      <span>{label}</span>
+      {text !== undefined && (
+        <Badge count={text} showZero overflowCount={Number.MAX_SAFE_INTEGER} color={count?.count ? color ?? 'blue' : '#d9d9d9'} />
+      )}
+    </Flex>
+  );
+}
+
+/** Hồ sơ: the work list by tab (new, in process, supplement, due soon, overdue…), filtered and paged on the server. */
+export function DossierListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = WORK_TABS.find((candidate) => candidate.key === searchParams.get('tab')) ?? WORK_TABS[0];
+  const newSubtab: NewSubtab = searchParams.get('moi') === 'SUBMITTED' ? 'SUBMITTED' : 'RECEIVED';
+  const counts = useTabCounts();
+
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
+  const [filters, setFilters] = useState<Filters>({});
+  const [from, to] = filters.received ?? [];
+  const tabQuery: ListQuery = tab.key === 'moi' ? (NEW_SUBTABS.find((sub) => sub.key === newSubtab)?.query ?? {}) : tab.query;
+  const listQuery: ListQuery = {
+    ...tabQuery,
+    q: q || undefined,
+    channel: filters.channel,
+    procedureCode: filters.procedureCode,
+    receivedFrom: from?.format('YYYY-MM-DD'),
+    receivedTo: to?.format('YYYY-MM-DD'),
+  };
+
+  // Keyset pages: the cursor of every page visited, so "previous" needs no offset. A new tab or filter starts over.
+  const pagingKey = JSON.stringify(listQuery);
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({ key: pagingKey, cursors: [undefined] });
+  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
+  const pageIndex = cursors.length - 1;
+
+  const query = $api.useQuery(
+    'get',
+    '/api/dossiers',
+    { params: { query: { ...listQuery, cursor: cursors[pageIndex], limit: DOSSIERS_PAGE_SIZE } } },
+    { placeholderData: keepPreviousData },
+  );
+  const nextCursor = query.data?.nextCursor ?? null;
+
+  const selectTab = (key: string) => {
+    const next = new URLSearchParams(searchParams);
+    next.set('tab', key);
+    next.delete('moi');
+    setSearchParams(next, { replace: true });
+  };
+  const selectSubtab = (key: NewSubtab) => {
+    const next = new URLSearchParams(searchParams);
+    next.set('moi', key);
+    setSearchParams(next, { replace: true });
+  };
+
+  const columns: TableColumnsType<DossierSummary> = [
+    {
+      title: t('dossiers.list.code'),
+      dataIndex: 'code',
+      key: 'code',
+      render: (code: string) => (
+        <Link to={dossierPath(code)} style={{ whiteSpace: 'nowrap', fontWeight: 500 }} onClick={(event) => event.stopPropagation()}>
+          {code}
+        </Link>
+      ),
+    },
+    {
+      title: t('dossiers.list.procedure'),
+      key: 'procedure',
+      render: (_: unknown, dossier) => (
+        <div style={{ minWidth: 220, maxWidth: 340 }}>
+          <div>{dossier.procedureName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {dossier.procedureCode} · {channelLabel(dossier.channel)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('dossiers.list.applicant'), dataIndex: 'applicantName', key: 'applicantName' },
+    { title: t('dossiers.list.status'), key: 'status', render: (_: unknown, dossier) => <StatusTag status={dossier.status} /> },
+    {
+      title: t('dossiers.list.receivedAt'),
+      key: 'receivedAt',
+      render: (_: unknown, dossier) => <span style={{ whiteSpace: 'nowrap' }}>{formatVietnamDateTime(dossier.receivedAt ?? dossier.submittedAt)}</span>,
+    },
+    {
+      title: t('dossiers.list.dueAt'),
+      key: 'dueAt',
+      render: (_: unknown, dossier) => (
+        <Flex vertical align="start" gap={4}>
+          <span style={{ whiteSpace: 'nowrap' }}>{formatVietnamDateTime(dossier.dueAt) || '—'}</span>
+          <TimelinessTag timeliness={dossier.timeliness} />
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Tabs
+        activeKey={tab.key}
+        onChange={selectTab}
+        items={WORK_TABS.map((item) => ({
+          key: item.key,
+          label: <TabLabel label={t(item.labelKey)} count={item.counted ? counts.tabs[item.key] : undefined} color={item.color} />,
+        }))}
+        data-testid="dossier-tabs"
+      />
+      {tab.key === 'moi' && (
+        <Segmented<NewSubtab>
+          value={newSubtab}
+          onChange={selectSubtab}
+          style={{ marginBottom: 16 }}
+          options={NEW_SUBTABS.map((sub) => {
+            const text = countText(counts.newSubtabs[sub.key]);
+            return { value: sub.key, label: text === undefined ? t(sub.labelKey) : `${t(sub.labelKey)} (${text})` };
+          })}
+        />
+      )}
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          placeholder={t('dossiers.list.searchPlaceholder')}
+          aria-label={t('dossiers.list.searchPlaceholder')}
+          style={{ width: 300 }}
+          data-testid="dossier-search"
+        />
+        <Select<Channel>
+          allowClear
+          value={filters.channel}
+          onChange={(channel) => setFilters((current) => ({ ...current, channel }))}
+          placeholder={t('dossiers.list.allChannels')}
+          aria-label={t('dossiers.list.channel')}
+          options={optionsOf(CHANNELS, channelLabel)}
+          style={{ width: 170 }}
+        />
+        <ProcedureSelect
+          value={filters.procedureCode}
+          onChange={(procedureCode) => setFilters((current) => ({ ...current, procedureCode }))}
+          placeholder={t('dossiers.list.allProcedures')}
+          aria-label={t('dossiers.list.procedure')}
+          style={{ width: 320 }}
+          popupMatchSelectWidth={480}
+        />
+        <DatePicker.RangePicker
+          value={filters.received ?? null}
+          onChange={(received) => setFilters((current) => ({ ...current, received }))}
+          format="DD/MM/YYYY"
+          placeholder={[t('dossiers.list.receivedFrom'), t('dossiers.list.receivedTo')]}
+          allowEmpty={[true, true]}
+          aria-label={t('dossiers.list.receivedAt')}
+          style={{ width: 300 }}
+        />
+        <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()} aria-label={t('common.reload')} />
+      </Flex>
+      <Table<DossierSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={query.data?.items ?? []}
+        loading={query.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('dossiers.list.empty') }}
+        onRow={(dossier) => ({ onClick: () => navigate(dossierPath(dossier.code)), style: { cursor: 'pointer' } })}
+        data-testid="dossier-table"
+      />
+      <Flex justify="end" align="center" gap={8} style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary">{t('common.page', { page: pageIndex + 1 })}</Typography.Text>
+        <Button icon={<LeftOutlined />} disabled={pageIndex === 0} onClick={() => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })}>
+          {t('common.previousPage')}
+        </Button>
+        <Button
+          disabled={!nextCursor || query.isPlaceholderData}
+          onClick={() => nextCursor && setPaging({ key: pagingKey, cursors: [...cursors, nextCursor] })}
+        >
+          {t('common.nextPage')} <RightOutlined />
+        </Button>
+      </Flex>
+    </>
+  );
+}
