@@ -72,9 +72,10 @@ export function LoginPage() {
             {t('auth.submit')}
           </Button>
         </Form>
-        <div style={{ marginTop: 24, textAlign: 'center' }}>
+        <Flex vertical gap={8} style={{ marginTop: 24, textAlign: 'center' }}>
           <Link to="/thu-tuc-cong-khai">{t('auth.publicLookup')}</Link>
-        </div>
+          <Link to="/tra-cuu">{t('auth.dossierLookup')}</Link>
+        </Flex>
       </Card>
     </Flex>
   );
