@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import { holidaysForYears, OFFICIAL_SCHEDULES, WorkingCalendar } from '@motcua/domain';
 import { Client } from 'pg';
 import { SlaSweepService } from '../src/modules/dossiers/sla/sla-sweep.service';
+import { CENTER, CRIMINAL_RECORD, mandatoryDocuments, receiveAtCounter } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
-
-const CRIMINAL_RECORD = '2.000488'; // Cấp Phiếu lý lịch tư pháp: province level, Sở Tư pháp competent
-const CENTER = '000.00.22.H01';
 
 describe('dossiers: intake, lifecycle and SLA clock', () => {
   let t: TestApp;
@@ -44,10 +42,7 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       login(t.baseUrl, 'chuyenvien.stp'),
       login(t.baseUrl, 'lanhdao.stp'),
     ]);
-    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
-    documents = procedure.body.documents
-      .filter((d: { mandatory: boolean }) => d.mandatory)
-      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+    documents = await mandatoryDocuments(t.baseUrl);
   });
   afterAll(async () => {
     await db?.end();
@@ -364,22 +359,7 @@ describe('dossier forms', () => {
   });
 
   it('prints the Form 01 receipt as a PDF with Vietnamese text, the code and the lookup secret, and records the print', async () => {
-    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
-    const documents = procedure.body.documents
-      .filter((d: { mandatory: boolean }) => d.mandatory)
-      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
-    const d = (
-      await call(t.baseUrl, 'POST', '/api/dossiers', {
-        token: reception,
-        body: {
-          procedureCode: CRIMINAL_RECORD,
-          receivingAgencyCode: CENTER,
-          channel: 'DIRECT',
-          applicant: { type: 'INDIVIDUAL', fullName: 'Lê Thị Thu Hường', identifiers: [] },
-          documents,
-        },
-      })
-    ).body;
+    const d = await receiveAtCounter(t.baseUrl, reception, 'Lê Thị Thu Hường');
     const res = await fetch(`${t.baseUrl}/api/dossiers/${d.code}/forms/01`, { headers: { authorization: `Bearer ${reception}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -432,22 +412,7 @@ describe('dossier attachments and the electronic result', () => {
   });
 
   const newDossier = async () => {
-    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
-    const documents = procedure.body.documents
-      .filter((d: { mandatory: boolean }) => d.mandatory)
-      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
-    return (
-      await call(t.baseUrl, 'POST', '/api/dossiers', {
-        token: reception,
-        body: {
-          procedureCode: CRIMINAL_RECORD,
-          receivingAgencyCode: CENTER,
-          channel: 'DIRECT',
-          applicant: { type: 'INDIVIDUAL', fullName: 'Phạm Văn Bình', identifiers: [] },
-          documents,
-        },
-      })
-    ).body;
+    return await receiveAtCounter(t.baseUrl, reception, 'Phạm Văn Bình');
   };
 
   it('stores a PDF with its SHA-256, lists it and gives the same bytes back', async () => {
@@ -530,22 +495,7 @@ describe('SLA sweep (background job)', () => {
   });
 
   it('marks each dossier due soon, then overdue, exactly once even when sweeps run side by side', async () => {
-    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
-    const documents = procedure.body.documents
-      .filter((d: { mandatory: boolean }) => d.mandatory)
-      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
-    const d = (
-      await call(t.baseUrl, 'POST', '/api/dossiers', {
-        token: reception,
-        body: {
-          procedureCode: CRIMINAL_RECORD,
-          receivingAgencyCode: CENTER,
-          channel: 'DIRECT',
-          applicant: { type: 'INDIVIDUAL', fullName: 'Võ Thị Mai', identifiers: [] },
-          documents,
-        },
-      })
-    ).body;
+    const d = await receiveAtCounter(t.baseUrl, reception, 'Võ Thị Mai');
     const sweeper = t.app.get(SlaSweepService);
 
     await db.query(`UPDATE dossiers SET due_soon_at = now() - interval '1 minute', due_at = now() + interval '1 hour' WHERE code = $1`, [
@@ -601,10 +551,7 @@ describe('historical import (NDJSON from a legacy system)', () => {
     t = await startTestApp({ DEMO_DATA: 'true' });
     admin = await login(t.baseUrl, 'admin', TEST_ADMIN_PASSWORD);
     reception = await login(t.baseUrl, 'tiepnhan.ttpvhcc');
-    const procedure = await call(t.baseUrl, 'GET', `/api/public/procedures/${CRIMINAL_RECORD}`);
-    documents = procedure.body.documents
-      .filter((d: { mandatory: boolean }) => d.mandatory)
-      .map((d: { name: string }) => ({ name: d.name, kind: 'ORIGINAL', count: 1 }));
+    documents = await mandatoryDocuments(t.baseUrl);
   });
   afterAll(async () => t?.close());
 

@@ -17,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { trimmed } from '../../../common/transforms';
 
 export const OVERRIDE_KINDS: DayOverrideKind[] = ['HOLIDAY', 'SUBSTITUTE_OFF', 'SWAPPED_OFF', 'MAKEUP_WORKDAY'];
 const DAY_KINDS: DayKind[] = ['WORKDAY', 'WEEKEND', ...OVERRIDE_KINDS];
@@ -69,7 +70,7 @@ export class CalendarDayResponse {
 export class PutCalendarDayRequest {
   @ApiProperty({ enum: OVERRIDE_KINDS, enumName: 'DayOverrideKind' }) @IsIn(OVERRIDE_KINDS) kind!: DayOverrideKind;
   @ApiProperty({ example: 'Nghỉ Tết Nguyên đán' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimmed)
   @IsString()
   @MinLength(2)
   @MaxLength(255)

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { AGENCY_LEVELS, Agency, type AgencyLevel } from '../entities/agency.entity';
+import { trimmed, toBoolean } from '../../../common/transforms';
 
 export class AgencyResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -44,12 +45,11 @@ export class ListAgenciesQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBoolean)
   @IsBoolean()
   receptionPoint?: boolean;
 }
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const AGENCY_CODE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){3}$/;
 
 export class CreateAgencyRequest {

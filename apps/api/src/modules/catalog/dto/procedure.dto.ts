@@ -30,8 +30,8 @@ import {
   type ProcedureLevel,
   type ProcedureStatus,
 } from '../entities/procedure.entity';
+import { trimmed, toBoolean } from '../../../common/transforms';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const PROCEDURE_CODE = /^[0-9A-Za-z][0-9A-Za-z.\-_]{0,31}$/;
 
 export class FeeDto {
@@ -215,8 +215,6 @@ export class ProcedurePage {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 export class ListProceduresQuery extends CursorQuery {
   @ApiPropertyOptional({ description: 'Text over name, code and field; diacritics and case ignored ("dang ky" finds "Đăng ký")' })
   @IsOptional()
@@ -241,7 +239,11 @@ export class PublicProceduresQuery extends CursorQuery {
   @ApiPropertyOptional({ description: 'Text, diacritics ignored' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) field?: string;
   @ApiPropertyOptional({ enum: PROCEDURE_LEVELS, enumName: 'ProcedureLevel' }) @IsOptional() @IsIn(PROCEDURE_LEVELS) level?: ProcedureLevel;
-  @ApiPropertyOptional({ description: 'Only procedures available online' }) @IsOptional() @Transform(toBool) @IsBoolean() online?: boolean;
+  @ApiPropertyOptional({ description: 'Only procedures available online' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  online?: boolean;
 }
 
 export class ImportProceduresQuery {
@@ -255,7 +257,7 @@ export class ImportProceduresQuery {
   mode?: 'all' | 'valid-only';
   @ApiPropertyOptional({ default: false, description: 'Publish the imported versions at once' })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(toBoolean)
   @IsBoolean()
   publish?: boolean;
 }

@@ -28,8 +28,7 @@ import {
 } from 'class-validator';
 import { CursorQuery } from '../../../common/pagination';
 import { CHANNELS, RETURN_METHODS, type Channel, type ReturnMethod } from '../entities/dossier.entity';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimmed } from '../../../common/transforms';
 
 export class IdentifierDto {
   @ApiProperty({ enum: IDENTIFIER_TYPES, enumName: 'IdentifierType' }) @IsIn(IDENTIFIER_TYPES) type!: IdentifierType;

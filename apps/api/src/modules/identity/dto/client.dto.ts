@@ -2,6 +2,7 @@ import { CLIENT_SCOPES, type ClientScope } from '@motcua/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { trimmed } from '../../../common/transforms';
 
 export class IntegrationClientResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -22,7 +23,7 @@ export class IntegrationClientWithKey extends IntegrationClientResponse {
 
 export class CreateIntegrationClientRequest {
   @ApiProperty({ example: 'Cổng dịch vụ công TP Long Xuyên' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimmed)
   @IsString()
   @MinLength(3)
   @MaxLength(255)

@@ -17,8 +17,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { CursorQuery } from '../../../common/pagination';
+import { trimmed, toBoolean } from '../../../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const PHONE = /^(\+84|0)\d{9,10}$/;
 
 export class UserResponse {
@@ -60,20 +60,20 @@ export class ListUsersQuery extends CursorQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBoolean)
   @IsBoolean()
   active?: boolean;
 }
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'tiepnhan.chaudoc', description: 'Letters, digits, dot, dash, underscore; 3–64 characters' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Matches(/^[a-zA-Z0-9._-]{3,64}$/, { message: 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới (3–64 ký tự)' })
   username!: string;
 
   @ApiProperty({ example: 'Trần Văn Bình' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(2)
   @MaxLength(255)
@@ -122,7 +122,7 @@ export class UpdateUserRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(2)
   @MaxLength(255)
