@@ -1,17 +1,13 @@
 import type { DossierAction } from '@motcua/domain';
 import { ProblemException } from '../../common/problem/problem';
+import { staleVersion } from '../../common/problem/stale-version';
 
 export const dossierNotFound = () =>
   new ProblemException({ status: 404, code: 'DOSSIER_NOT_FOUND', title: 'Not found', detail: 'Không tìm thấy hồ sơ.' });
 
+/** A dossier's own wording of the shared optimistic-concurrency conflict. */
 export const staleDossier = (currentVersion: number) =>
-  new ProblemException({
-    status: 409,
-    code: 'STALE_VERSION',
-    title: 'Conflict',
-    detail: 'Hồ sơ vừa được người khác cập nhật. Tải lại hồ sơ rồi thực hiện lại.',
-    extensions: { currentVersion },
-  });
+  staleVersion(currentVersion, 'Hồ sơ vừa được người khác cập nhật. Tải lại hồ sơ rồi thực hiện lại.');
 
 export const actionNotAllowed = (action: DossierAction, status: string, allowedActions: DossierAction[]) =>
   new ProblemException({
