@@ -5,10 +5,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ActorContext } from '../../common/auth/actor';
 import { AuditEvent } from './audit-event.entity';
 import { canonicalJson } from './canonical-json';
+import { insertRows, InsertStatement } from '../../database/insert-rows';
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** Serialises appends across transactions and API processes so the chain never forks. */
 const AUDIT_CHAIN_LOCK = 7_240_001;
+
+/**
+ * SQL expression that takes the chain lock (until commit) and yields the last hash, NULL for an empty
+ * chain; for hot paths that fold it into a statement they run anyway. See `chainHead`.
+ */
+export const CHAIN_HEAD_SQL = `audit_chain_head(${AUDIT_CHAIN_LOCK})`;
 
 export interface AuditRecord {
   action: string;
@@ -53,12 +60,20 @@ export class AuditService {
     return this.dataSource.transaction((tx) => this.append(tx, actor, record));
   }
 
-  private async append(manager: EntityManager, actor: ActorContext | undefined, record: AuditRecord): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = await manager.query('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
+  /**
+   * Takes the chain lock (held until commit) and returns the last hash. Call it as late as possible
+   * in the transaction: every append in every process waits here.
+   */
+  async chainHead(manager: EntityManager): Promise<string> {
+    const [row] = await manager.query(`SELECT ${CHAIN_HEAD_SQL} AS hash`);
+    return row?.hash ?? GENESIS_HASH;
+  }
+
+  /** The row to insert after `prevHash`, hash included (for callers that batch it into their own statement). */
+  entry(actor: ActorContext | undefined, record: AuditRecord, prevHash: string, at = new Date()): Omit<AuditEvent, 'id'> {
     const principal = actor?.principal;
     const event: Omit<AuditEvent, 'id' | 'hash' | 'prevHash'> = {
-      at: new Date(),
+      at,
       actorType: principal?.kind ?? (actor ? 'anonymous' : 'system'),
       actorId: principal?.id ?? null,
       actorName: principal?.name ?? null,
@@ -72,7 +87,17 @@ export class AuditService {
       requestId: actor?.requestId ?? null,
       ip: actor?.ip ?? null,
     };
-    const prevHash: string = last?.hash ?? GENESIS_HASH;
-    await manager.save(manager.create(AuditEvent, { ...event, prevHash, hash: auditHash(prevHash, event) }));
+    return { ...event, prevHash, hash: auditHash(prevHash, event) };
+  }
+
+  /** An INSERT of prepared entries, to run inside the caller's own statement (parameters from $1). */
+  insertStatement(rows: Array<Omit<AuditEvent, 'id'>>): InsertStatement {
+    return insertRows(this.dataSource, AuditEvent, rows);
+  }
+
+  private async append(manager: EntityManager, actor: ActorContext | undefined, record: AuditRecord): Promise<void> {
+    const row = this.entry(actor, record, await this.chainHead(manager));
+    const { sql, params } = this.insertStatement([row]);
+    await manager.query(sql, params);
   }
 }

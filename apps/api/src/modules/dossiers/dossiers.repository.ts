@@ -8,7 +8,53 @@ import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { Procedure } from '../catalog/entities/procedure.entity';
 import { ListDossiersQuery } from './dto/dossier.dto';
 import { DossierEvent } from './entities/dossier-event.entity';
+import { insertRows, InsertStatement, renumberParams } from '../../database/insert-rows';
 import { Dossier } from './entities/dossier.entity';
+
+/** What intake needs of the catalog, read in one round trip. */
+export interface IntakeProcedure {
+  id: string;
+  code: string;
+  name: string;
+  level: Procedure['level'];
+  processingAmount: number;
+  processingUnit: Procedure['processingUnit'];
+  documents: Procedure['documents'];
+}
+
+export interface IntakeAgency {
+  id: string;
+  code: string;
+  name: string;
+  path: string;
+  isReceptionPoint: boolean;
+}
+
+export interface IntakeContext {
+  procedure: IntakeProcedure | null;
+  receiving: IntakeAgency | null;
+  /** The procedure's competent agency, or else the receiving point's nearest ancestor-or-self of the procedure's level. */
+  competent: IntakeAgency | null;
+}
+
+const AGENCY_JSON = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'code', ${alias}.code, 'name', ${alias}.name, 'path', ${alias}.path, 'isReceptionPoint', ${alias}.is_reception_point)`;
+
+/** What the public lookup shows, read in one query (the busiest public route). */
+export interface PublicDossierView {
+  code: string;
+  lookupSecret: string;
+  status: Dossier['status'];
+  statusCode: number;
+  applicantName: string;
+  procedureName: string;
+  receivingAgencyName: string;
+  competentAgencyName: string;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  apologyDueAt: Date | null;
+  electronicResult: boolean;
+}
 
 export interface DossierRow {
   dossier: Dossier;
@@ -111,19 +157,70 @@ export class DossiersRepository {
     return { rows, nextCursor: found.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
   }
 
+  /** The published procedure, the receiving point and the competent agency (DOMAIN §2: any point may receive). */
+  async intakeContext(
+    manager: EntityManager,
+    ref: { procedureId?: string; procedureCode?: string; agencyId?: string; agencyCode?: string },
+  ): Promise<IntakeContext> {
+    const [row] = await manager.query(
+      `WITH p AS (SELECT * FROM procedures WHERE status = 'PUBLISHED' AND (id = $1 OR code = $2) LIMIT 1),
+            r AS (SELECT * FROM agencies WHERE id = $3 OR code = $4 LIMIT 1),
+            c AS (SELECT a.* FROM agencies a, p, r
+                   WHERE (p.competent_agency_id IS NOT NULL AND a.id = p.competent_agency_id)
+                      OR (p.competent_agency_id IS NULL AND a.level = p.level AND r.path LIKE a.path || '%')
+                   ORDER BY length(a.path) DESC LIMIT 1)
+       SELECT (SELECT json_build_object('id', p.id, 'code', p.code, 'name', p.name, 'level', p.level,
+                 'processingAmount', p.processing_amount, 'processingUnit', p.processing_unit, 'documents', p.documents) FROM p) AS procedure,
+              (SELECT ${AGENCY_JSON('r')} FROM r) AS receiving,
+              (SELECT ${AGENCY_JSON('c')} FROM c) AS competent`,
+      [
+        ref.procedureId ?? null,
+        ref.procedureId ? null : (ref.procedureCode ?? null),
+        ref.agencyId ?? null,
+        ref.agencyId ? null : (ref.agencyCode ?? null),
+      ],
+    );
+    return { procedure: row.procedure, receiving: row.receiving, competent: row.competent };
+  }
+
+  /**
+   * The new dossier, its first timeline rows and its audit record in one statement (one round trip
+   * while the code counter and the audit chain are locked). Returns the event ids in order.
+   */
+  async insertNew(manager: EntityManager, dossier: Dossier, events: DossierEvent[], audit: InsertStatement): Promise<string[]> {
+    const d = insertRows(this.dataSource, Dossier, [dossier]);
+    const e = insertRows(this.dataSource, DossierEvent, events, d.params.length + 1, 'id');
+    const auditSql = renumberParams(audit.sql, d.params.length + e.params.length);
+    const rows: Array<{ id: string }> = await manager.query(
+      `WITH d AS (${d.sql}), e AS (${e.sql}), a AS (${auditSql}) SELECT id FROM e ORDER BY id`,
+      [...d.params, ...e.params, ...audit.params],
+    );
+    return rows.map((r) => String(r.id));
+  }
+
   timeline(dossierId: string, manager: EntityManager = this.dataSource.manager): Promise<DossierEvent[]> {
     return manager.find(DossierEvent, { where: { dossierId }, order: { id: 'ASC' } });
   }
 
-  /** Next sequence for an agency and local day, under the counter row's lock: unique and gap-free. */
-  async nextSequence(manager: EntityManager, agencyId: string, localDate: string): Promise<number> {
+  /**
+   * Next sequence for an agency and local day, under the counter row's lock: unique and gap-free.
+   * `alsoSelect` (an SQL expression, e.g. the audit chain head) is evaluated in the same round trip,
+   * after the counter row is locked.
+   */
+  async nextSequence(
+    manager: EntityManager,
+    agencyId: string,
+    localDate: string,
+    alsoSelect = 'NULL',
+  ): Promise<{ sequence: number; also: string | null }> {
     const [row] = await manager.query(
-      `INSERT INTO dossier_code_counters (agency_id, day, last_seq) VALUES ($1, $2, 1)
-       ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counters.last_seq + 1
-       RETURNING last_seq`,
+      `WITH c AS (INSERT INTO dossier_code_counters (agency_id, day, last_seq) VALUES ($1, $2, 1)
+                  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counters.last_seq + 1
+                  RETURNING last_seq)
+       SELECT c.last_seq, ${alsoSelect} AS also FROM c`,
       [agencyId, localDate],
     );
-    return Number(row.last_seq);
+    return { sequence: Number(row.last_seq), also: row.also };
   }
 
   /** An imported code takes its sequence out of the live allocation, so a later live code never collides. */
@@ -136,6 +233,21 @@ export class DossiersRepository {
        ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = GREATEST(dossier_code_counters.last_seq, EXCLUDED.last_seq)`,
       [agencyId, day, parsed.sequence],
     );
+  }
+
+  async findPublicView(code: string): Promise<PublicDossierView | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT d.code, d.lookup_secret AS "lookupSecret", d.status, d.status_code AS "statusCode", d.applicant_name AS "applicantName",
+              p.name AS "procedureName", r.name AS "receivingAgencyName", c.name AS "competentAgencyName",
+              d.received_at AS "receivedAt", d.due_at AS "dueAt", d.apology_due_at AS "apologyDueAt", d.electronic_result AS "electronicResult"
+         FROM dossiers d
+         JOIN procedures p ON p.id = d.procedure_id
+         JOIN agencies r ON r.id = d.receiving_agency_id
+         JOIN agencies c ON c.id = d.competent_agency_id
+        WHERE d.code = $1`,
+      [code],
+    );
+    return row;
   }
 
   async findByCode(code: string): Promise<DossierRow | undefined> {

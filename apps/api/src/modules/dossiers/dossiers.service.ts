@@ -19,14 +19,14 @@ import {
 } from '@motcua/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorContext, principalOf } from '../../common/auth/actor';
 import { isAgencyPathInScope } from '../../common/auth/agency-scope';
 import type { Principal } from '../../common/auth/principal';
 import { FieldError, ProblemException } from '../../common/problem/problem';
 import { validationProblem } from '../../common/problem/validation';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, CHAIN_HEAD_SQL, GENESIS_HASH } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { Agency } from '../catalog/entities/agency.entity';
 import { Procedure } from '../catalog/entities/procedure.entity';
@@ -36,19 +36,33 @@ import { DossierEvent } from './entities/dossier-event.entity';
 import { ApplicantSnapshot, Dossier } from './entities/dossier.entity';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 import { actionForbidden, actionNotAllowed, dossierNotFound, staleDossier } from './dossiers.errors';
-import { DossierRow, DossiersRepository } from './dossiers.repository';
+import { DossierRow, DossiersRepository, IntakeAgency, IntakeContext, IntakeProcedure } from './dossiers.repository';
 
 const DEFAULT_PAGE = 50;
 const WORKING_DAY_MINUTES = 480;
 const DUE_SOON_USED_SHARE = 0.8;
+
+interface TimelineEntry {
+  action: string;
+  from: DossierStatus | null;
+  reason?: string;
+  form?: string;
+  data?: Record<string, unknown>;
+  toStatus?: DossierStatus;
+}
+
+/** A dossier just written, with what its response needs, so intake answers without reading it back. */
+interface CreatedDossier {
+  row: DossierRow;
+  timeline: DossierEvent[];
+  agencies: Array<Pick<Agency, 'id' | 'name' | 'path'>>;
+}
 
 export interface IntakeResult {
   dossier: DossierResponse;
   /** false when an Idempotency-Key replay returned the dossier created earlier. */
   created: boolean;
 }
-
-const LEVEL_OF_PROCEDURE: Record<Procedure['level'], Agency['level']> = { PROVINCE: 'PROVINCE', DISTRICT: 'DISTRICT', COMMUNE: 'COMMUNE' };
 
 @Injectable()
 export class DossiersService {
@@ -97,25 +111,30 @@ export class DossiersService {
               detail: 'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
             });
           }
-          return { id: existing.dossierId, created: false, row: undefined };
+          return { id: existing.dossierId, created: false, written: undefined };
         }
-        const row = await this.create(tx, actor, principal, body, calendar, { id: inserted[0].dossier_id });
-        return { id: row.dossier.id, created: true, row };
+        const written = await this.create(tx, actor, principal, body, calendar, { id: inserted[0].dossier_id });
+        return { id: written.row.dossier.id, created: true, written };
       }
-      const row = await this.create(tx, actor, principal, body, calendar);
-      return { id: row.dossier.id, created: true, row };
+      const written = await this.create(tx, actor, principal, body, calendar);
+      return { id: written.row.dossier.id, created: true, written };
     });
 
     // A fresh intake answers from what it just wrote; an idempotent replay reads the stored dossier.
-    const row = outcome.row ?? (await this.dossiers.findById(outcome.id));
+    if (outcome.written) {
+      const dossier = await this.detail(principal, outcome.written.row, calendar, outcome.written);
+      return { dossier: { ...dossier, warnings }, created: true };
+    }
+    const row = await this.dossiers.findById(outcome.id);
     if (!row) throw dossierNotFound();
     const dossier = await this.detail(principal, row, calendar);
     return { dossier: { ...dossier, warnings }, created: outcome.created };
   }
 
   /**
-   * Everything is computed before the code is allocated: the agency-day counter row (and the audit
-   * chain) stay locked only for the few inserts that follow, so concurrent intakes queue briefly.
+   * Everything is computed before the code is allocated, and the audit chain lock is the last thing
+   * taken: the agency-day counter row and the chain stay locked only for one insert statement and
+   * the commit, so concurrent intakes queue briefly.
    */
   private async create(
     tx: EntityManager,
@@ -124,18 +143,25 @@ export class DossiersService {
     body: CreateDossierRequest,
     calendar: WorkingCalendar,
     options: { id?: string; replay?: { at: Date; code: string } } = {},
-  ): Promise<DossierRow> {
-    const { id, replay } = options;
-    const procedure = await this.resolveProcedure(tx, body);
-    const receiving = await this.resolveReceivingAgency(tx, principal, body);
-    const competent = await this.resolveCompetentAgency(tx, procedure, receiving);
+  ): Promise<CreatedDossier> {
+    const { replay } = options;
+    const context = await this.dossiers.intakeContext(tx, {
+      procedureId: body.procedureId,
+      procedureCode: body.procedureCode,
+      agencyId: body.receivingAgencyId,
+      agencyCode: body.receivingAgencyCode,
+    });
+    const procedure = this.checkedProcedure(context, body);
+    const receiving = this.checkedReceivingAgency(context, principal, body);
+    const competent = this.checkedCompetentAgency(context, procedure);
     const online = body.channel === 'ONLINE';
     if (!online) this.checkDocuments(procedure, body);
 
     const now = replay?.at ?? new Date();
+    const writtenAt = new Date();
     const applicant = this.snapshot(body);
-    const dossier = tx.create(Dossier, {
-      ...(id ? { id } : {}),
+    const dossier: Dossier = Object.assign(new Dossier(), {
+      id: options.id ?? randomUUID(),
       procedureId: procedure.id,
       receivingAgencyId: receiving.id,
       competentAgencyId: competent.id,
@@ -143,16 +169,37 @@ export class DossiersService {
       status: 'SUBMITTED',
       statusCode: STATUS_CODES.SUBMITTED,
       stage: null,
+      outcome: null,
       applicant,
       applicantName: applicant.fullName,
       documents: body.documents,
       note: body.note ?? null,
       submittedAt: now,
+      receivedAt: null,
+      dueAt: null,
+      dueSoonAt: null,
+      originalDueAt: null,
+      apologyDueAt: null,
       budgetMinutes: Math.round(processingHours(procedure.processingAmount, procedure.processingUnit) * 60),
+      pausedSince: null,
+      pausedMinutes: 0,
+      resumeStatus: null,
+      finishedAt: null,
+      timeliness: null,
+      slaFlag: null,
+      slaFlaggedAt: null,
+      returnedAt: null,
+      returnMethod: null,
       lookupSecret: lookupSecretFromBytes(randomBytes(8)),
+      paidOnline: false,
+      paymentReference: null,
+      electronicResult: false,
       createdByUser: principal.kind === 'user' ? principal.id : null,
       createdByClient: principal.kind === 'client' ? principal.id : null,
-    });
+      createdAt: writtenAt,
+      updatedAt: writtenAt,
+      version: 1,
+    } satisfies Omit<Dossier, 'code' | 'searchText' | 'procedure' | 'receivingAgency' | 'competentAgency'>);
     // A counter, postal or portal intake that passes the check is accepted at once (status 2).
     if (!online) {
       this.accept(dossier, procedure, calendar, now);
@@ -160,20 +207,24 @@ export class DossiersService {
       dossier.statusCode = STATUS_CODES.RECEIVED;
     }
 
-    const localDate = localDateOf(now);
+    // The code counter row, then the audit chain: both stay locked until commit, so they come last.
+    let chainHead: string;
     if (replay) {
       dossier.code = replay.code;
       await this.dossiers.reserveImportedCode(tx, receiving.id, replay.code);
+      chainHead = await this.audit.chainHead(tx);
     } else {
-      dossier.code = formatDossierCode(receiving.code, localDate, await this.dossiers.nextSequence(tx, receiving.id, localDate));
+      const localDate = localDateOf(now);
+      const { sequence, also } = await this.dossiers.nextSequence(tx, receiving.id, localDate, CHAIN_HEAD_SQL);
+      dossier.code = formatDossierCode(receiving.code, localDate, sequence);
+      chainHead = also ?? GENESIS_HASH;
     }
     dossier.searchText = foldVietnamese(`${dossier.code} ${applicant.fullName} ${applicant.identifiers.map((i) => i.value).join(' ')}`);
-    await tx.save(dossier);
-    await this.recordEvents(tx, actor, dossier, [
+    const events = this.eventRows(actor, dossier, now, [
       { action: 'submit', from: null, toStatus: 'SUBMITTED' },
       ...(online ? [] : [{ action: 'accept', from: 'SUBMITTED' as const, form: ACTION_RULES.accept.form }]),
     ]);
-    await this.audit.record(
+    const audit = this.audit.entry(
       actor,
       {
         action: online ? 'dossier.submitted' : 'dossier.received',
@@ -181,13 +232,73 @@ export class DossiersService {
         targetId: dossier.code,
         after: { channel: dossier.channel, procedure: procedure.code, status: dossier.status },
       },
-      tx,
+      chainHead,
     );
-    return { dossier, procedureName: procedure.name, procedureCode: procedure.code };
+    const eventIds = await this.dossiers.insertNew(tx, dossier, events, this.audit.insertStatement([audit]));
+    events.forEach((event, i) => (event.id = eventIds[i]));
+    return {
+      row: { dossier, procedureName: procedure.name, procedureCode: procedure.code },
+      timeline: events,
+      agencies: [receiving, competent],
+    };
+  }
+
+  private checkedProcedure(context: IntakeContext, body: CreateDossierRequest): IntakeProcedure {
+    if (!body.procedureCode && !body.procedureId) {
+      throw validationProblem([{ field: 'procedureCode', rule: 'required', message: 'Cần procedureCode hoặc procedureId' }]);
+    }
+    if (!context.procedure) {
+      throw validationProblem([
+        {
+          field: body.procedureId ? 'procedureId' : 'procedureCode',
+          rule: 'publishedProcedure',
+          message: 'Thủ tục không có trong danh mục đang công bố',
+        },
+      ]);
+    }
+    return context.procedure;
+  }
+
+  private checkedReceivingAgency(context: IntakeContext, principal: Principal, body: CreateDossierRequest): IntakeAgency {
+    const field = body.receivingAgencyId ? 'receivingAgencyId' : 'receivingAgencyCode';
+    if (!body.receivingAgencyCode && !body.receivingAgencyId) {
+      throw validationProblem([
+        { field: 'receivingAgencyCode', rule: 'required', message: 'Cần receivingAgencyCode hoặc receivingAgencyId' },
+      ]);
+    }
+    const agency = context.receiving;
+    if (!agency || !isAgencyPathInScope(principal, agency.path)) {
+      throw validationProblem([{ field, rule: 'agencyInScope', message: 'Nơi tiếp nhận không tồn tại hoặc ngoài phạm vi của bạn' }]);
+    }
+    if (!agency.isReceptionPoint)
+      throw validationProblem([{ field, rule: 'receptionPoint', message: 'Cơ quan này không phải là bộ phận tiếp nhận và trả kết quả' }]);
+    return agency;
+  }
+
+  /**
+   * The procedure's competent agency; when it names none, the receiving point's own commune or
+   * district (of the procedure's level) is competent. Any reception point may receive (phi địa giới).
+   */
+  private checkedCompetentAgency(context: IntakeContext, procedure: IntakeProcedure): IntakeAgency {
+    if (!context.competent) {
+      throw validationProblem([
+        {
+          field: 'receivingAgencyCode',
+          rule: 'competentAgency',
+          message: `Thủ tục cấp ${procedure.level} phải nộp tại bộ phận một cửa của cấp đó hoặc cấp dưới`,
+        },
+      ]);
+    }
+    return context.competent;
   }
 
   /** Valid receipt starts the clock (DOMAIN §5): due time and the "due soon" mark from the calendar. */
-  private accept(dossier: Dossier, procedure: Procedure, calendar: WorkingCalendar, now: Date): void {
+  private accept(
+    dossier: Dossier,
+    procedure: Pick<Procedure, 'processingAmount' | 'processingUnit'>,
+    calendar: WorkingCalendar,
+    now: Date,
+  ): void {
     const { clockStart, due } = calendar.computeDue(now, procedure.processingAmount, procedure.processingUnit);
     dossier.receivedAt = now;
     dossier.dueAt = due;
@@ -210,7 +321,7 @@ export class DossiersService {
     calendar: WorkingCalendar,
   ): Promise<void> {
     const principal = principalOf(actor);
-    const { dossier } = await this.create(tx, actor, principal, body, calendar, { replay: { at: firstAt, code } });
+    const { dossier } = (await this.create(tx, actor, principal, body, calendar, { replay: { at: firstAt, code } })).row;
     const procedure = await tx.findOneByOrFail(Procedure, { id: dossier.procedureId });
     for (const step of steps) {
       for (const action of step.actions)
@@ -375,7 +486,7 @@ export class DossiersService {
     dossier.stage =
       dossier.finishedAt || dossier.status === 'RECEIVED' || dossier.status === 'SUBMITTED' ? null : stageAfter(action, dossier.stage);
     await tx.save(dossier);
-    await this.recordEvent(tx, actor, dossier, action, from, { reason: body.reason, form: rule.form, data });
+    await this.recordEvent(tx, actor, dossier, now, { action, from, reason: body.reason, form: rule.form, data });
     await this.audit.record(
       actor,
       {
@@ -394,7 +505,7 @@ export class DossiersService {
     tx: EntityManager | undefined,
     principal: Principal,
     dossier: Dossier,
-    loaded?: Agency[],
+    loaded?: Array<Pick<Agency, 'id' | 'path'>>,
   ): Promise<DossierAction[]> {
     const agencies = loaded ?? (await this.agenciesOf(dossier, tx));
     const pathOf = (id: string) => agencies.find((a) => a.id === id)?.path ?? '\u0000';
@@ -406,70 +517,53 @@ export class DossiersService {
   }
 
   /** The dossier's receiving and competent agencies (names and paths) in one query. */
-  private agenciesOf(dossier: Dossier, tx?: EntityManager): Promise<Agency[]> {
-    return (tx ?? this.dataSource.manager).find(Agency, {
-      where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }],
-      select: { id: true, name: true, path: true },
-    });
+  private agenciesOf(dossier: Dossier, tx?: EntityManager): Promise<Array<Pick<Agency, 'id' | 'name' | 'path'>>> {
+    return (tx ?? this.dataSource.manager).query('SELECT id, name, path FROM agencies WHERE id = $1 OR id = $2', [
+      dossier.receivingAgencyId,
+      dossier.competentAgencyId,
+    ]);
   }
 
   private stateOf(dossier: Dossier): DossierState {
     return { status: dossier.status, stage: dossier.stage, apologized: Boolean(dossier.apologyDueAt) };
   }
 
-  private async recordEvent(
-    tx: EntityManager,
-    actor: ActorContext,
-    dossier: Dossier,
-    action: string,
-    from: DossierStatus | null,
-    extra: { reason?: string; form?: string; data?: Record<string, unknown>; toStatus?: DossierStatus },
-  ): Promise<void> {
-    await this.recordEvents(tx, actor, dossier, [{ action, from, ...extra }]);
+  private async recordEvent(tx: EntityManager, actor: ActorContext, dossier: Dossier, at: Date, event: TimelineEntry): Promise<void> {
+    await tx.save(this.eventRows(actor, dossier, at, [event]));
   }
 
-  /** Timeline rows, written in one statement. */
-  private async recordEvents(
-    tx: EntityManager,
-    actor: ActorContext,
-    dossier: Dossier,
-    events: Array<{
-      action: string;
-      from: DossierStatus | null;
-      reason?: string;
-      form?: string;
-      data?: Record<string, unknown>;
-      toStatus?: DossierStatus;
-    }>,
-  ): Promise<void> {
-    const at = new Date();
-    await tx.save(
-      events.map((e) =>
-        tx.create(DossierEvent, {
-          dossierId: dossier.id,
-          at,
-          action: e.action,
-          actorType: actor.principal?.kind ?? 'system',
-          actorId: actor.principal?.id ?? null,
-          actorName: actor.principal?.name ?? null,
-          agencyId: actor.principal?.agencyId ?? null,
-          fromStatus: e.from,
-          toStatus: e.toStatus ?? dossier.status,
-          reason: e.reason ?? null,
-          form: e.form ?? null,
-          data: e.data && Object.keys(e.data).length ? e.data : null,
-        }),
-      ),
+  /** Timeline rows at the moment the transition happened (a replayed import keeps its historical times). */
+  private eventRows(actor: ActorContext, dossier: Dossier, at: Date, entries: TimelineEntry[]): DossierEvent[] {
+    return entries.map((e) =>
+      Object.assign(new DossierEvent(), {
+        dossierId: dossier.id,
+        at,
+        action: e.action,
+        actorType: actor.principal?.kind ?? 'system',
+        actorId: actor.principal?.id ?? null,
+        actorName: actor.principal?.name ?? null,
+        agencyId: actor.principal?.agencyId ?? null,
+        fromStatus: e.from,
+        toStatus: e.toStatus ?? dossier.status,
+        reason: e.reason ?? null,
+        form: e.form ?? null,
+        data: e.data && Object.keys(e.data).length ? e.data : null,
+      }),
     );
   }
 
-  private async detail(principal: Principal, row: DossierRow, knownCalendar?: WorkingCalendar): Promise<DossierResponse> {
+  private async detail(
+    principal: Principal,
+    row: DossierRow,
+    knownCalendar?: WorkingCalendar,
+    known?: Pick<CreatedDossier, 'timeline' | 'agencies'>,
+  ): Promise<DossierResponse> {
     const { dossier } = row;
     const now = new Date();
     const [calendar, timeline, agencies] = await Promise.all([
       knownCalendar ?? this.calendar.calendar(),
-      this.dossiers.timeline(dossier.id),
-      this.agenciesOf(dossier),
+      known?.timeline ?? this.dossiers.timeline(dossier.id),
+      known?.agencies ?? this.agenciesOf(dossier),
     ]);
     const allowed = await this.allowedFor(undefined, principal, dossier, agencies);
     const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
@@ -502,69 +596,8 @@ export class DossiersService {
     };
   }
 
-  private async resolveProcedure(tx: EntityManager, body: CreateDossierRequest): Promise<Procedure> {
-    if (!body.procedureCode && !body.procedureId) {
-      throw validationProblem([{ field: 'procedureCode', rule: 'required', message: 'Cần procedureCode hoặc procedureId' }]);
-    }
-    const procedure = body.procedureId
-      ? await tx.findOneBy(Procedure, { id: body.procedureId, status: 'PUBLISHED' })
-      : await tx.findOneBy(Procedure, { code: body.procedureCode as string, status: 'PUBLISHED' });
-    if (!procedure) {
-      throw validationProblem([
-        {
-          field: body.procedureId ? 'procedureId' : 'procedureCode',
-          rule: 'publishedProcedure',
-          message: 'Thủ tục không có trong danh mục đang công bố',
-        },
-      ]);
-    }
-    return procedure;
-  }
-
-  private async resolveReceivingAgency(tx: EntityManager, principal: Principal, body: CreateDossierRequest): Promise<Agency> {
-    const field = body.receivingAgencyId ? 'receivingAgencyId' : 'receivingAgencyCode';
-    if (!body.receivingAgencyCode && !body.receivingAgencyId) {
-      throw validationProblem([
-        { field: 'receivingAgencyCode', rule: 'required', message: 'Cần receivingAgencyCode hoặc receivingAgencyId' },
-      ]);
-    }
-    const agency = body.receivingAgencyId
-      ? await tx.findOneBy(Agency, { id: body.receivingAgencyId })
-      : await tx.findOneBy(Agency, { code: body.receivingAgencyCode as string });
-    if (!agency || !isAgencyPathInScope(principal, agency.path)) {
-      throw validationProblem([{ field, rule: 'agencyInScope', message: 'Nơi tiếp nhận không tồn tại hoặc ngoài phạm vi của bạn' }]);
-    }
-    if (!agency.isReceptionPoint)
-      throw validationProblem([{ field, rule: 'receptionPoint', message: 'Cơ quan này không phải là bộ phận tiếp nhận và trả kết quả' }]);
-    return agency;
-  }
-
-  /**
-   * The procedure's competent agency; when it names none, the receiving point's own commune or
-   * district (of the procedure's level) is competent. Any reception point may receive (phi địa giới).
-   */
-  private async resolveCompetentAgency(tx: EntityManager, procedure: Procedure, receiving: Agency): Promise<Agency> {
-    if (procedure.competentAgencyId) return tx.findOneByOrFail(Agency, { id: procedure.competentAgencyId });
-    const ancestorIds = receiving.path.split('/').filter(Boolean);
-    const chain = await tx.findBy(
-      Agency,
-      ancestorIds.map((id) => ({ id })),
-    );
-    const competent = chain.filter((a) => a.level === LEVEL_OF_PROCEDURE[procedure.level]).sort((a, b) => b.path.length - a.path.length)[0];
-    if (!competent) {
-      throw validationProblem([
-        {
-          field: 'receivingAgencyCode',
-          rule: 'competentAgency',
-          message: `Thủ tục cấp ${procedure.level} phải nộp tại bộ phận một cửa của cấp đó hoặc cấp dưới`,
-        },
-      ]);
-    }
-    return competent;
-  }
-
   /** Counter intake: every mandatory document of the procedure must be in the checklist (names compared without diacritics). */
-  private checkDocuments(procedure: Procedure, body: CreateDossierRequest): void {
+  private checkDocuments(procedure: Pick<Procedure, 'documents'>, body: CreateDossierRequest): void {
     const given = new Set(body.documents.map((d) => foldVietnamese(d.name)));
     const missing = procedure.documents.filter((d) => d.mandatory && !given.has(foldVietnamese(d.name)));
     if (missing.length) {

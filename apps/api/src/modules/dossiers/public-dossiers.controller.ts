@@ -3,13 +3,10 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/access.decorators';
 import { IpRateLimiter, tooManyRequests } from '../../common/rate-limit.guard';
-import { Agency } from '../catalog/entities/agency.entity';
 import { PublicDossierResponse, PublicLookupQuery } from './dto/dossier.dto';
 import { dossierNotFound } from './dossiers.errors';
 import { DossierRow, DossiersRepository } from './dossiers.repository';
@@ -30,7 +27,6 @@ export class PublicDossiersController {
   constructor(
     private readonly dossiers: DossiersRepository,
     private readonly attachments: AttachmentsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     // Per IP: enough for a family checking a few dossiers, too few to guess secrets.
@@ -64,32 +60,34 @@ export class PublicDossiersController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PublicDossierResponse> {
-    const row = await this.checkedRow(code, query.secret, request, reply);
-    const d = row.dossier;
-    const agencies = await this.dataSource
-      .getRepository(Agency)
-      .find({ where: [{ id: d.receivingAgencyId }, { id: d.competentAgencyId }], select: { id: true, name: true } });
-    const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
+    this.limit(request, reply);
+    const d = code.length <= 48 ? await this.dossiers.findPublicView(code) : undefined;
+    if (!d || !sameSecret(query.secret, d.lookupSecret)) throw dossierNotFound();
     const atDesk = ['SUBMITTED', 'RECEIVED', 'REFUSED', 'RESULT_READY', 'RETURNED', 'WITHDRAWAL_REQUESTED'].includes(d.status);
+    const resultReady = d.status === 'RESULT_READY' || d.status === 'RETURNED';
     return {
       code: d.code,
-      procedureName: row.procedureName,
+      procedureName: d.procedureName,
       statusCode: d.statusCode,
       statusText: STATUS_LABELS_VI[d.status],
       applicantName: maskName(d.applicantName),
-      receivingAgencyName: nameOf(d.receivingAgencyId),
-      currentAgencyName: nameOf(atDesk ? d.receivingAgencyId : d.competentAgencyId),
+      receivingAgencyName: d.receivingAgencyName,
+      currentAgencyName: atDesk ? d.receivingAgencyName : d.competentAgencyName,
       receivedAt: d.receivedAt?.toISOString() ?? null,
       appointmentAt: (d.apologyDueAt ?? d.dueAt)?.toISOString() ?? null,
-      resultReady: d.status === 'RESULT_READY' || d.status === 'RETURNED',
+      resultReady,
       resultReturned: d.status === 'RETURNED',
-      electronicResultAvailable: d.electronicResult && (d.status === 'RESULT_READY' || d.status === 'RETURNED'),
+      electronicResultAvailable: d.electronicResult && resultReady,
     };
   }
 
-  private async checkedRow(code: string, secret: string, request: FastifyRequest, reply: FastifyReply): Promise<DossierRow> {
+  private limit(request: FastifyRequest, reply: FastifyReply): void {
     const wait = this.lookupLimiter.hit(request.ip);
     if (wait > 0) throw tooManyRequests(reply, wait, 'Quá nhiều lượt tra cứu. Vui lòng thử lại sau.');
+  }
+
+  private async checkedRow(code: string, secret: string, request: FastifyRequest, reply: FastifyReply): Promise<DossierRow> {
+    this.limit(request, reply);
     const row = code.length <= 48 ? await this.dossiers.findByCode(code) : undefined;
     // A wrong code and a wrong secret answer alike, so codes cannot be probed.
     if (!row || !sameSecret(secret, row.dossier.lookupSecret)) throw dossierNotFound();
