@@ -606,6 +606,11 @@ describe('historical import (NDJSON from a legacy system)', () => {
       'issue-result',
       'return-result',
     ]);
+    // The timeline shows when things happened in the legacy system, not when they were imported.
+    const at = (action: string) => d.body.timeline.find((e: { action: string }) => e.action === action).at;
+    expect(at('accept')).toBe('2026-03-02T02:00:00.000Z');
+    expect(at('request-supplement')).toBe('2026-03-04T02:00:00.000Z');
+    expect(at('return-result')).toBe('2026-03-18T03:00:00.000Z');
     const withdrawn = await call(t.baseUrl, 'GET', '/api/dossiers/000.00.22.H01-260302-0002', { token: reception });
     expect(withdrawn.body).toMatchObject({ statusCode: 8, outcome: 'WITHDRAWN' });
 
