@@ -6,7 +6,15 @@ import { Authenticated, RequirePermission } from '../../common/auth/access.decor
 import { Actor, ActorContext } from '../../common/auth/actor';
 import { Problem } from '../../common/problem/problem';
 import { validationProblem } from '../../common/problem/validation';
-import { CreateDossierRequest, DossierActionRequest, DossierPage, DossierResponse, ListDossiersQuery } from './dto/dossier.dto';
+import {
+  CreateDossierRequest,
+  DossierActionRequest,
+  DossierCounts,
+  DossierCountsQuery,
+  DossierPage,
+  DossierResponse,
+  ListDossiersQuery,
+} from './dto/dossier.dto';
 import { DossiersService } from './dossiers.service';
 import { DossierFormsService } from './forms/dossier-forms.service';
 
@@ -52,6 +60,13 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierPage })
   listDossiers(@Actor() actor: ActorContext, @Query() query: ListDossiersQuery): Promise<DossierPage> {
     return this.dossiers.list(actor, query);
+  }
+
+  @Get('counts')
+  @RequirePermission('dossiers:read')
+  @ApiOkResponse({ type: DossierCounts, description: 'Work-list tab counts in the caller’s scope, each capped at `limit`' })
+  countDossiers(@Actor() actor: ActorContext, @Query() query: DossierCountsQuery): Promise<DossierCounts> {
+    return this.dossiers.counts(actor, query);
   }
 
   @Get(':code')

@@ -6,7 +6,8 @@ import { escapeLike, whereInAgencyScope } from '../../common/auth/agency-scope';
 import type { Principal } from '../../common/auth/principal';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { Procedure } from '../catalog/entities/procedure.entity';
-import { ListDossiersQuery } from './dto/dossier.dto';
+import { COUNT_BUCKETS, DossierCount, DossierCountsQuery, ListDossiersQuery } from './dto/dossier.dto';
+import { validationProblem } from '../../common/problem/validation';
 import { DossierEvent } from './entities/dossier-event.entity';
 import { insertRows, InsertStatement, renumberParams } from '../../database/insert-rows';
 import { Dossier } from './entities/dossier.entity';
@@ -66,6 +67,20 @@ function toRows({ entities, raw }: { entities: Dossier[]; raw: Array<Record<stri
   return entities.map((dossier, i) => ({ dossier, procedureName: raw[i].procedure_name, procedureCode: raw[i].procedure_code }));
 }
 
+/** Final timeliness is stored; the live one compares the due instants with now (DOMAIN §5). */
+const TIMELINESS_SQL: Record<NonNullable<ListDossiersQuery['timeliness']>, string> = {
+  EARLY: 'd.timeliness = :timeliness',
+  ON_TIME: 'd.timeliness = :timeliness',
+  LATE: 'd.timeliness = :timeliness',
+  OVERDUE: 'd.finished_at IS NULL AND d.due_at < :now',
+  DUE_SOON: 'd.finished_at IS NULL AND d.due_soon_at <= :now AND d.due_at >= :now',
+  WITHIN: 'd.finished_at IS NULL AND d.due_soon_at > :now',
+};
+
+function cursorMismatch() {
+  return validationProblem([{ field: 'cursor', rule: 'cursor', message: 'The cursor belongs to another sort order' }]);
+}
+
 /** Offset of Vietnamese local dates, for "received on date X" filters. */
 const LOCAL_TZ = 'Asia/Ho_Chi_Minh';
 
@@ -100,15 +115,59 @@ export class DossiersRepository {
     return toRows(result)[0];
   }
 
-  /** Newest first, keyset on (created_at, id); every filter backed by a column the query can use. */
+  /**
+   * Newest first, keyset on (created_at, id); or `sort=due`: open dossiers, nearest due time first,
+   * keyset on (due_at, id). Every filter is backed by a column the query can use.
+   */
   async findPage(
     principal: Principal,
     f: ListDossiersQuery,
     limit: number,
     now: Date,
   ): Promise<{ rows: DossierRow[]; nextCursor: string | null }> {
+    const query = this.filtered(principal, f);
+    if (f.status?.length) query.andWhere('d.status IN (:...statuses)', { statuses: f.status });
+    if (f.timeliness) query.andWhere(TIMELINESS_SQL[f.timeliness], { now, timeliness: f.timeliness });
+    const byDue = f.sort === 'due';
+    if (byDue) query.andWhere('d.finished_at IS NULL AND d.due_at IS NOT NULL');
+    if (f.cursor) {
+      const [kind, at, id] = decodeCursor(f.cursor, 3);
+      if (kind !== (byDue ? 'due' : 'new')) throw cursorMismatch();
+      if (byDue) query.andWhere('(d.due_at, d.id) > (:at, :id)', { at: new Date(at), id });
+      else query.andWhere('(d.created_at, d.id) < (:at, :id)', { at: new Date(at), id });
+    }
+    if (byDue) query.orderBy('d.due_at', 'ASC').addOrderBy('d.id', 'ASC');
+    else query.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC');
+    const found = toRows(await query.limit(limit + 1).getRawAndEntities());
+    const rows = found.slice(0, limit);
+    const last = rows[rows.length - 1]?.dossier;
+    if (found.length <= limit || !last) return { rows, nextCursor: null };
+    const key = byDue ? (last.dueAt as Date) : last.createdAt;
+    return { rows, nextCursor: encodeCursor([byDue ? 'due' : 'new', key.toISOString(), last.id]) };
+  }
+
+  /**
+   * How many dossiers wait in each work-list bucket, counting at most `cap` rows per bucket (an
+   * index range each), never a COUNT(*) over the whole table.
+   */
+  async countBuckets(principal: Principal, f: DossierCountsQuery, cap: number, now: Date): Promise<DossierCount[]> {
+    return Promise.all(
+      COUNT_BUCKETS.map(async (bucket) => {
+        const sub = this.filtered(principal, f)
+          .select('1')
+          .limit(cap + 1);
+        if (bucket === 'DUE_SOON' || bucket === 'OVERDUE') sub.andWhere(TIMELINESS_SQL[bucket], { now });
+        else sub.andWhere('d.status = :bucket', { bucket });
+        const [sql, params] = sub.getQueryAndParameters();
+        const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params);
+        return { bucket, count: Math.min(n, cap), more: n > cap };
+      }),
+    );
+  }
+
+  /** The caller's scope and the filters shared by the list and the counts. */
+  private filtered(principal: Principal, f: DossierCountsQuery) {
     const query = this.scoped(principal);
-    if (f.status) query.andWhere('d.status = :status', { status: f.status });
     if (f.channel) query.andWhere('d.channel = :channel', { channel: f.channel });
     if (f.procedureCode) query.andWhere('p.code = :procedureCode', { procedureCode: f.procedureCode });
     if (f.field) query.andWhere('p.field = :field', { field: f.field });
@@ -125,36 +184,7 @@ export class DossiersRepository {
       query.andWhere(`d.received_at < ((:receivedTo::date + 1)::timestamp AT TIME ZONE '${LOCAL_TZ}')`, { receivedTo: f.receivedTo });
     if (f.dueBefore) query.andWhere('d.due_at < :dueBefore', { dueBefore: new Date(f.dueBefore) });
     if (f.q) query.andWhere('d.search_text LIKE :q', { q: `%${escapeLike(foldVietnamese(f.q))}%` });
-    switch (f.timeliness) {
-      case 'EARLY':
-      case 'ON_TIME':
-      case 'LATE':
-        query.andWhere('d.timeliness = :timeliness', { timeliness: f.timeliness });
-        break;
-      case 'OVERDUE':
-        query.andWhere('d.finished_at IS NULL AND d.due_at < :now', { now });
-        break;
-      case 'DUE_SOON':
-        query.andWhere('d.finished_at IS NULL AND d.due_soon_at <= :now AND d.due_at >= :now', { now });
-        break;
-      case 'WITHIN':
-        query.andWhere('d.finished_at IS NULL AND d.due_soon_at > :now', { now });
-        break;
-    }
-    if (f.cursor) {
-      const [createdAt, id] = decodeCursor(f.cursor, 2);
-      query.andWhere('(d.created_at, d.id) < (:createdAt, :id)', { createdAt: new Date(createdAt), id });
-    }
-    const found = toRows(
-      await query
-        .orderBy('d.created_at', 'DESC')
-        .addOrderBy('d.id', 'DESC')
-        .limit(limit + 1)
-        .getRawAndEntities(),
-    );
-    const rows = found.slice(0, limit);
-    const last = rows[rows.length - 1]?.dossier;
-    return { rows, nextCursor: found.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+    return query;
   }
 
   /** The published procedure, the receiving point and the competent agency (DOMAIN §2: any point may receive). */

@@ -31,7 +31,15 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Agency } from '../catalog/entities/agency.entity';
 import { Procedure } from '../catalog/entities/procedure.entity';
 import { clockFigures, toEvent, toSummary } from './dossier-views';
-import { CreateDossierRequest, DossierActionRequest, DossierPage, DossierResponse, ListDossiersQuery } from './dto/dossier.dto';
+import {
+  CreateDossierRequest,
+  DossierActionRequest,
+  DossierCounts,
+  DossierCountsQuery,
+  DossierPage,
+  DossierResponse,
+  ListDossiersQuery,
+} from './dto/dossier.dto';
 import { DossierEvent } from './entities/dossier-event.entity';
 import { ApplicantSnapshot, Dossier } from './entities/dossier.entity';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
@@ -39,6 +47,7 @@ import { actionForbidden, actionNotAllowed, dossierNotFound, staleDossier } from
 import { DossierRow, DossiersRepository, IntakeAgency, IntakeContext, IntakeProcedure } from './dossiers.repository';
 
 const DEFAULT_PAGE = 50;
+const COUNT_CAP = 1000;
 const WORKING_DAY_MINUTES = 480;
 const DUE_SOON_USED_SHARE = 0.8;
 
@@ -77,6 +86,12 @@ export class DossiersService {
     const now = new Date();
     const { rows, nextCursor } = await this.dossiers.findPage(principalOf(actor), query, query.limit ?? DEFAULT_PAGE, now);
     return { items: rows.map((row) => toSummary(row, now)), nextCursor };
+  }
+
+  /** Work-list tab counts, capped: a number a person reads at a glance, cheap at a million dossiers. */
+  async counts(actor: ActorContext, query: DossierCountsQuery): Promise<DossierCounts> {
+    const items = await this.dossiers.countBuckets(principalOf(actor), query, COUNT_CAP, new Date());
+    return { limit: COUNT_CAP, items };
   }
 
   async get(actor: ActorContext, code: string): Promise<DossierResponse> {

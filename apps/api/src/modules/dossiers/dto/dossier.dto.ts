@@ -6,7 +6,7 @@ import {
   type DossierStatus,
   type IdentifierType,
 } from '@motcua/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -28,7 +28,7 @@ import {
 } from 'class-validator';
 import { CursorQuery } from '../../../common/pagination';
 import { CHANNELS, RETURN_METHODS, type Channel, type ReturnMethod } from '../entities/dossier.entity';
-import { trimmed } from '../../../common/transforms';
+import { toList, trimmed } from '../../../common/transforms';
 
 export class IdentifierDto {
   @ApiProperty({ enum: IDENTIFIER_TYPES, enumName: 'IdentifierType' }) @IsIn(IDENTIFIER_TYPES) type!: IdentifierType;
@@ -202,7 +202,17 @@ export class DossierPage {
 }
 
 export class ListDossiersQuery extends CursorQuery {
-  @ApiPropertyOptional({ enum: DOSSIER_STATUSES, enumName: 'DossierStatus' }) @IsOptional() @IsIn(DOSSIER_STATUSES) status?: DossierStatus;
+  @ApiPropertyOptional({
+    enum: DOSSIER_STATUSES,
+    enumName: 'DossierStatus',
+    isArray: true,
+    description: 'One or more statuses (repeat the parameter or separate with commas)',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(DOSSIER_STATUSES.length)
+  @IsIn(DOSSIER_STATUSES, { each: true })
+  status?: DossierStatus[];
   @ApiPropertyOptional({ enum: ['EARLY', 'ON_TIME', 'LATE', 'WITHIN', 'DUE_SOON', 'OVERDUE'] })
   @IsOptional()
   @IsIn(['EARLY', 'ON_TIME', 'LATE', 'WITHIN', 'DUE_SOON', 'OVERDUE'])
@@ -232,6 +242,32 @@ export class ListDossiersQuery extends CursorQuery {
   @IsOptional()
   @IsIn(['newest', 'due'])
   sort?: 'newest' | 'due';
+}
+
+/** The work-list filters that make sense for counting tabs: everything but status, timeliness, order and paging. */
+export class DossierCountsQuery extends OmitType(ListDossiersQuery, ['status', 'timeliness', 'sort', 'cursor', 'limit'] as const) {}
+
+export const COUNT_BUCKETS = [
+  'RECEIVED',
+  'SUBMITTED',
+  'IN_PROCESS',
+  'SUPPLEMENT_REQUESTED',
+  'DUE_SOON',
+  'OVERDUE',
+  'RESULT_READY',
+] as const;
+export type CountBucket = (typeof COUNT_BUCKETS)[number];
+
+export class DossierCount {
+  @ApiProperty({ enum: COUNT_BUCKETS, enumName: 'CountBucket', description: 'A status, or DUE_SOON / OVERDUE for open dossiers' })
+  bucket!: CountBucket;
+  @ApiProperty({ description: 'Dossiers in the bucket, at most `limit`' }) count!: number;
+  @ApiProperty({ description: 'True when there are more than `limit` (shown as "1000+")' }) more!: boolean;
+}
+
+export class DossierCounts {
+  @ApiProperty() limit!: number;
+  @ApiProperty({ type: [DossierCount] }) items!: DossierCount[];
 }
 
 export class PublicLookupQuery {
