@@ -228,6 +228,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["countDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}": {
         parameters: {
             query?: never;
@@ -758,6 +774,11 @@ export interface components {
         Channel: "DIRECT" | "ONLINE" | "POSTAL";
         /** @enum {string} */
         ClientScope: "dossiers:create" | "dossiers:read" | "webhooks:manage";
+        /**
+         * @description A status, or DUE_SOON / OVERDUE for open dossiers
+         * @enum {string}
+         */
+        CountBucket: "RECEIVED" | "SUBMITTED" | "IN_PROCESS" | "SUPPLEMENT_REQUESTED" | "DUE_SOON" | "OVERDUE" | "RESULT_READY";
         CreateAgencyRequest: {
             address?: string;
             /**
@@ -892,6 +913,18 @@ export interface components {
             returnMethod?: components["schemas"]["ReturnMethod"];
             /** @description Current version (or send it in If-Match) */
             version?: number;
+        };
+        DossierCount: {
+            /** @description A status, or DUE_SOON / OVERDUE for open dossiers */
+            bucket: components["schemas"]["CountBucket"];
+            /** @description Dossiers in the bucket, at most `limit` */
+            count: number;
+            /** @description True when there are more than `limit` (shown as "1000+") */
+            more: boolean;
+        };
+        DossierCounts: {
+            items: components["schemas"]["DossierCount"][];
+            limit: number;
         };
         DossierEventResponse: {
             action: string;
@@ -2238,7 +2271,8 @@ export interface operations {
                 /** @description Opaque cursor from the previous page’s nextCursor */
                 cursor?: string;
                 limit?: number;
-                status?: components["schemas"]["DossierStatus"];
+                /** @description One or more statuses (repeat the parameter or separate with commas) */
+                status?: components["schemas"]["DossierStatus"][];
                 timeliness?: "EARLY" | "ON_TIME" | "LATE" | "WITHIN" | "DUE_SOON" | "OVERDUE";
                 /** @description Receiving or competent agency (and its subtree) */
                 agencyId?: string;
@@ -2341,6 +2375,66 @@ export interface operations {
                 };
             };
             /** @description Requires the permission dossiers:create */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countDossiers: {
+        parameters: {
+            query?: {
+                /** @description Receiving or competent agency (and its subtree) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                channel?: components["schemas"]["Channel"];
+                /** @description Received on or after (local date) */
+                receivedFrom?: string;
+                /** @description Received on or before (local date) */
+                receivedTo?: string;
+                dueBefore?: string;
+                /** @description Code or applicant name, diacritics ignored */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Work-list tab counts in the caller’s scope, each capped at `limit` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierCounts"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:read */
             403: {
                 headers: {
                     [name: string]: unknown;

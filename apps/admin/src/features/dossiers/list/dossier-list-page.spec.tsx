@@ -7,12 +7,27 @@ import { CODE, dossier, summaryOf } from '../dossier-fixtures';
 const OVERDUE = summaryOf(dossier({ code: '000.00.22.H01-260302-0001', status: 'IN_PROCESS', statusCode: 4, timeliness: 'OVERDUE', applicantName: 'Trần Thị Bích' }));
 const RECEIVED = summaryOf(dossier());
 
-/** The list as the API filters it: 201 overdue dossiers, one received, none elsewhere. */
+/** The list as the API filters it: over a thousand overdue dossiers, one received, two online submissions, none elsewhere. */
 function stubApi() {
   const api = createFakeApi({
     'POST /api/auth/refresh': { status: 200, body: sessionOf(['RECEPTION']) },
     'GET /api/health': HEALTHY,
     'GET /api/procedures': { status: 200, body: { items: [], nextCursor: null } },
+    'GET /api/dossiers/counts': {
+      status: 200,
+      body: {
+        limit: 1000,
+        items: [
+          { bucket: 'RECEIVED', count: 1, more: false },
+          { bucket: 'SUBMITTED', count: 2, more: false },
+          { bucket: 'IN_PROCESS', count: 0, more: false },
+          { bucket: 'SUPPLEMENT_REQUESTED', count: 0, more: false },
+          { bucket: 'DUE_SOON', count: 0, more: false },
+          { bucket: 'OVERDUE', count: 1000, more: true },
+          { bucket: 'RESULT_READY', count: 0, more: false },
+        ],
+      },
+    },
     'GET /api/dossiers': (request) => {
       const search = new URL(request.url).searchParams;
       if (search.get('timeliness') === 'OVERDUE') {
@@ -31,7 +46,7 @@ function stubApi() {
 describe('dossier work list', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('counts each tab (200+ beyond one page of 200) and lists the new dossiers first', async () => {
+  it('counts each tab (1000+ beyond the cap; Mới adds counter and online) and lists the new dossiers first', async () => {
     stubApi();
     renderApp('/ho-so');
     const row = (await screen.findByText(CODE)).closest('tr') as HTMLElement;
@@ -40,8 +55,8 @@ describe('dossier work list', () => {
     expect(within(row).getByText('09/03/2026 09:00')).toBeTruthy();
     expect(within(row).getByText('Trong hạn').className).toContain('green');
     const tabs = screen.getByTestId('dossier-tabs');
-    await waitFor(() => expect(within(tabs).getByRole('tab', { name: /Quá hạn/ }).textContent).toContain('200+'));
-    expect(within(tabs).getByRole('tab', { name: /Mới/ }).textContent).toContain('1');
+    await waitFor(() => expect(within(tabs).getByRole('tab', { name: /Quá hạn/ }).textContent).toContain('1000+'));
+    expect(within(tabs).getByRole('tab', { name: /Mới/ }).textContent).toContain('3');
   });
 
   it('filters on the server by tab and text, and pages with the cursor', async () => {

@@ -133,7 +133,7 @@ export function DossierListPage() {
         onChange={selectTab}
         items={WORK_TABS.map((item) => ({
           key: item.key,
-          label: <TabLabel label={t(item.labelKey)} count={item.counted ? counts.tabs[item.key] : undefined} color={item.color} />,
+          label: <TabLabel label={t(item.labelKey)} count={counts.tabs[item.key]} color={item.color} />,
         }))}
         data-testid="dossier-tabs"
       />
