@@ -418,6 +418,18 @@ describe('dossier forms', () => {
     const outsider = await login(t.baseUrl, 'tiepnhan.longxuyen');
     expect((await call(t.baseUrl, 'GET', `/api/dossiers/${d.code}/forms/01`, { token: outsider })).status).toBe(404);
   });
+
+  it('prints the dossier’s line of the tracking book (Form 07) with its receipt and appointment', async () => {
+    const d = await receiveAtCounter(t.baseUrl, reception, 'Phạm Văn Đức');
+    const res = await fetch(`${t.baseUrl}/api/dossiers/${d.code}/forms/07`, { headers: { authorization: `Bearer ${reception}` } });
+    expect(res.status).toBe(200);
+    // Narrow table columns wrap their text: compare without the line breaks.
+    const text = (await pdfText(Buffer.from(await res.arrayBuffer()))).replace(/\s+/g, '');
+    for (const expected of ['SỔ THEO DÕI HỒ SƠ', 'Phạm Văn Đức', 'Hẹn trả kết quả', 'Chuyển hồ sơ đến cơ quan giải quyết', d.code])
+      expect(text).toContain(expected.replace(/\s+/g, ''));
+    const printed = (await db.query("SELECT count(*)::int AS n FROM dossier_forms WHERE form = '07'")).rows[0].n;
+    expect(printed).toBe(1);
+  });
 });
 
 describe('dossier attachments and the electronic result', () => {

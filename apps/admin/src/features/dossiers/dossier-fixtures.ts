@@ -73,8 +73,24 @@ export const CENTER: Schemas['AgencyResponse'] = {
   version: 1,
 };
 
-function event(action: string, at: string, from: string | null, to: string, extra: Partial<Schemas['DossierEventResponse']> = {}): Schemas['DossierEventResponse'] {
-  return { id: `${action}-${at}`, at, action, actorName: 'Cán bộ tiếp nhận TTPVHCC tỉnh', fromStatus: from, toStatus: to, reason: null, form: null, ...extra };
+function event(
+  action: string,
+  at: string,
+  from: string | null,
+  to: string,
+  extra: Partial<Schemas['DossierEventResponse']> = {},
+): Schemas['DossierEventResponse'] {
+  return {
+    id: `${action}-${at}`,
+    at,
+    action,
+    actorName: 'Cán bộ tiếp nhận TTPVHCC tỉnh',
+    fromStatus: from,
+    toStatus: to,
+    reason: null,
+    form: null,
+    ...extra,
+  };
 }
 
 /** A dossier received at the counter on Monday 09/03/2026 09:00 (Vietnam), due ten working days later. */

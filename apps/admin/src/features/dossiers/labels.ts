@@ -9,13 +9,13 @@ export type Channel = Schemas['Channel'];
 export type ReturnMethod = Schemas['ReturnMethod'];
 export type ApplicantType = Schemas['ApplicantDto']['type'];
 export type DocumentKind = Schemas['SubmittedDocumentDto']['kind'];
-export type FormNumber = '01' | '02' | '03' | '04' | '05' | '06';
+export type FormNumber = '01' | '02' | '03' | '04' | '05' | '06' | '07';
 
 export const CHANNELS: readonly Channel[] = ['DIRECT', 'ONLINE', 'POSTAL'];
 export const RETURN_METHODS: readonly ReturnMethod[] = ['IN_PERSON', 'POST', 'ELECTRONIC'];
 export const APPLICANT_TYPES: readonly ApplicantType[] = ['INDIVIDUAL', 'ORGANIZATION', 'ENTERPRISE'];
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ['ORIGINAL', 'COPY', 'ELECTRONIC'];
-export const FORM_NUMBERS: readonly FormNumber[] = ['01', '02', '03', '04', '05', '06'];
+export const FORM_NUMBERS: readonly FormNumber[] = ['01', '02', '03', '04', '05', '06', '07'];
 
 /** Green while comfortably in time, gold near the limit, red past it (open and finished alike). */
 export const TIMELINESS_COLORS: Readonly<Record<Timeliness, string>> = {

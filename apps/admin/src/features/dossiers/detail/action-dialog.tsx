@@ -119,7 +119,9 @@ function ActionDialogContent({ dossier, action, electronicResultAllowed, onClose
               format="DD/MM/YYYY HH:mm"
               needConfirm={false}
               style={{ width: '100%' }}
-              disabledDate={(day) => Boolean(currentDue) && day.isBefore(dayjs(currentDue).utcOffset(VIETNAM_OFFSET_MINUTES).format('YYYY-MM-DD'), 'day')}
+              disabledDate={(day) =>
+                Boolean(currentDue) && day.isBefore(dayjs(currentDue).utcOffset(VIETNAM_OFFSET_MINUTES).format('YYYY-MM-DD'), 'day')
+              }
             />
           </Form.Item>
         )}
@@ -141,12 +143,21 @@ function ActionDialogContent({ dossier, action, electronicResultAllowed, onClose
           </Form.Item>
         )}
         {requires.has('returnMethod') && (
-          <Form.Item label={t('dossiers.action.returnMethod')} name="returnMethod" rules={[{ required: true, message: t('dossiers.action.returnMethodRequired') }]}>
+          <Form.Item
+            label={t('dossiers.action.returnMethod')}
+            name="returnMethod"
+            rules={[{ required: true, message: t('dossiers.action.returnMethodRequired') }]}
+          >
             <Radio.Group options={optionsOf(RETURN_METHODS, returnMethodLabel)} />
           </Form.Item>
         )}
         {action === 'issue-result' && electronicResultAllowed !== false && (
-          <Form.Item label={t('dossiers.action.electronicResult')} name="electronicResult" valuePropName="checked" extra={t('dossiers.action.electronicResultHint')}>
+          <Form.Item
+            label={t('dossiers.action.electronicResult')}
+            name="electronicResult"
+            valuePropName="checked"
+            extra={t('dossiers.action.electronicResultHint')}
+          >
             <Switch />
           </Form.Item>
         )}

@@ -17,7 +17,9 @@ export function ApplicantCard({ applicant }: { applicant: Applicant }) {
         <Descriptions.Item label={individual ? t('dossiers.applicant.fullName') : t('dossiers.applicant.name')}>
           <Typography.Text strong>{individual ? applicant.fullName : applicant.name}</Typography.Text>
         </Descriptions.Item>
-        {applicant.dateOfBirth && <Descriptions.Item label={t('dossiers.applicant.dateOfBirth')}>{formatDate(applicant.dateOfBirth)}</Descriptions.Item>}
+        {applicant.dateOfBirth && (
+          <Descriptions.Item label={t('dossiers.applicant.dateOfBirth')}>{formatDate(applicant.dateOfBirth)}</Descriptions.Item>
+        )}
         {applicant.sex && <Descriptions.Item label={t('dossiers.applicant.sex')}>{t(`dossiers.sexes.${applicant.sex}`)}</Descriptions.Item>}
         {applicant.identifiers.map((identifier, index) => (
           <Descriptions.Item key={`${identifier.type}-${index}`} label={t(`dossiers.identifierTypes.${identifier.type}`)}>

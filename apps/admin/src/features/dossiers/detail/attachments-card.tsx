@@ -46,7 +46,9 @@ export function AttachmentsCard({ code }: { code: string }) {
       title: t('dossiers.attachments.kind'),
       dataIndex: 'kind',
       key: 'kind',
-      render: (value: AttachmentKind) => <Tag color={value === 'RESULT' ? 'green' : 'default'}>{t(`dossiers.attachments.kinds.${value}`)}</Tag>,
+      render: (value: AttachmentKind) => (
+        <Tag color={value === 'RESULT' ? 'green' : 'default'}>{t(`dossiers.attachments.kinds.${value}`)}</Tag>
+      ),
     },
     { title: t('dossiers.attachments.size'), dataIndex: 'size', key: 'size', render: (size: number) => formatSize(size) },
     {
@@ -88,7 +90,12 @@ export function AttachmentsCard({ code }: { code: string }) {
             options={(['DOCUMENT', 'RESULT'] as const).map((value) => ({ value, label: t(`dossiers.attachments.kinds.${value}`) }))}
             style={{ width: 180 }}
           />
-          <Upload accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" showUploadList={false} beforeUpload={beforeUpload} disabled={upload.isPending}>
+          <Upload
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            showUploadList={false}
+            beforeUpload={beforeUpload}
+            disabled={upload.isPending}
+          >
             <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
               {t('dossiers.attachments.upload')}
             </Button>

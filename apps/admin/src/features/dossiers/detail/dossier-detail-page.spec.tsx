@@ -91,9 +91,15 @@ describe('dossier detail', () => {
         reads += 1;
         return { status: 200, body: reads === 1 ? IN_PROCESS : { ...IN_PROCESS, version: 8, stage: 'APPROVAL', allowedActions: [] } };
       },
-      'POST /api/dossiers/{code}/actions/{action}': problem(409, 'STALE_VERSION', 'Hồ sơ vừa được người khác cập nhật. Tải lại hồ sơ rồi thực hiện lại.', [], {
-        currentVersion: 8,
-      }),
+      'POST /api/dossiers/{code}/actions/{action}': problem(
+        409,
+        'STALE_VERSION',
+        'Hồ sơ vừa được người khác cập nhật. Tải lại hồ sơ rồi thực hiện lại.',
+        [],
+        {
+          currentVersion: 8,
+        },
+      ),
     });
     renderApp(PATH);
     fireEvent.click(await screen.findByTestId('action-submit-for-approval'));
@@ -110,8 +116,14 @@ describe('dossier detail', () => {
   it('asks how the result is returned before returning it', async () => {
     const api = stubApi({
       'POST /api/auth/refresh': { status: 200, body: sessionOf(['RECEPTION']) },
-      'GET /api/dossiers/{code}': { status: 200, body: dossier({ status: 'RESULT_READY', statusCode: 9, version: 12, allowedActions: ['return-result'] }) },
-      'POST /api/dossiers/{code}/actions/{action}': { status: 200, body: dossier({ status: 'RETURNED', statusCode: 10, version: 13, allowedActions: [] }) },
+      'GET /api/dossiers/{code}': {
+        status: 200,
+        body: dossier({ status: 'RESULT_READY', statusCode: 9, version: 12, allowedActions: ['return-result'] }),
+      },
+      'POST /api/dossiers/{code}/actions/{action}': {
+        status: 200,
+        body: dossier({ status: 'RETURNED', statusCode: 10, version: 13, allowedActions: [] }),
+      },
     });
     renderApp(PATH);
     fireEvent.click(await screen.findByTestId('action-return-result'));

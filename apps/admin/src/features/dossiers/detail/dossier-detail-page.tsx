@@ -7,7 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { $api, errorMessage } from '../../../app/api';
 import { formatVietnamDateTime } from '../../../app/format';
-import { actionLabel, channelLabel, formLabel, isFormNumber, returnMethodLabel, workingTimeLabel, type Dossier, type FormNumber, type ReturnMethod } from '../labels';
+import {
+  actionLabel,
+  channelLabel,
+  formLabel,
+  isFormNumber,
+  returnMethodLabel,
+  workingTimeLabel,
+  type Dossier,
+  type FormNumber,
+  type ReturnMethod,
+} from '../labels';
 import { StatusTag, TimelinessTag } from '../shared/dossier-tags';
 import { usePrintForm } from '../shared/use-print-form';
 import { ActionDialog } from './action-dialog';
@@ -34,9 +44,9 @@ function actionRank(action: DossierAction): number {
   return FORWARD.has(action) ? 0 : ENDING.has(action) ? 2 : 1;
 }
 
-/** Forms the dossier can print now: those its actions generated (from the timeline), and the control sheet. */
+/** Forms the dossier can print now: those its actions generated (from the timeline), the control sheet and its tracking-book line. */
 export function printableForms(dossier: Dossier): FormNumber[] {
-  const forms = new Set<FormNumber>(['06']);
+  const forms = new Set<FormNumber>(['06', '07']);
   for (const event of dossier.timeline) if (isFormNumber(event.form)) forms.add(event.form);
   return [...forms].sort();
 }
@@ -90,7 +100,12 @@ function DossierDetail({ dossier, reloading, onReload }: { dossier: Dossier; rel
       <Card data-testid="dossier-header">
         <Flex justify="space-between" align="start" wrap gap={16}>
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }} copyable={{ text: dossier.code, icon: <CopyOutlined /> }} data-testid="dossier-code">
+            <Typography.Title
+              level={3}
+              style={{ margin: 0 }}
+              copyable={{ text: dossier.code, icon: <CopyOutlined /> }}
+              data-testid="dossier-code"
+            >
               {dossier.code}
             </Typography.Title>
             <Typography.Text type="secondary">
@@ -122,11 +137,17 @@ function DossierDetail({ dossier, reloading, onReload }: { dossier: Dossier; rel
           {dossier.apologyDueAt && (
             <Descriptions.Item label={t('dossiers.detail.apologyDueAt')}>{formatVietnamDateTime(dossier.apologyDueAt)}</Descriptions.Item>
           )}
-          {dossier.finishedAt && <Descriptions.Item label={t('dossiers.detail.finishedAt')}>{formatVietnamDateTime(dossier.finishedAt)}</Descriptions.Item>}
-          {dossier.returnMethod && (
-            <Descriptions.Item label={t('dossiers.detail.returnMethod')}>{returnMethodLabel(dossier.returnMethod as ReturnMethod)}</Descriptions.Item>
+          {dossier.finishedAt && (
+            <Descriptions.Item label={t('dossiers.detail.finishedAt')}>{formatVietnamDateTime(dossier.finishedAt)}</Descriptions.Item>
           )}
-          {dossier.electronicResult && <Descriptions.Item label={t('dossiers.detail.electronicResult')}>{t('common.yes')}</Descriptions.Item>}
+          {dossier.returnMethod && (
+            <Descriptions.Item label={t('dossiers.detail.returnMethod')}>
+              {returnMethodLabel(dossier.returnMethod as ReturnMethod)}
+            </Descriptions.Item>
+          )}
+          {dossier.electronicResult && (
+            <Descriptions.Item label={t('dossiers.detail.electronicResult')}>{t('common.yes')}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('dossiers.detail.lookupSecret')}>
             <Typography.Text code copyable data-testid="dossier-secret">
               {dossier.lookupSecret}
@@ -208,12 +229,17 @@ function ClockSummary({ dossier }: { dossier: Dossier }) {
       </Typography.Text>
       {open && left !== null && (
         <Typography.Text type={left < 0 ? 'danger' : undefined} data-testid="dossier-time-left">
-          {left < 0 ? t('dossiers.detail.overdueBy', { time: workingTimeLabel(left) }) : t('dossiers.detail.timeLeft', { time: workingTimeLabel(left) })}
+          {left < 0
+            ? t('dossiers.detail.overdueBy', { time: workingTimeLabel(left) })
+            : t('dossiers.detail.timeLeft', { time: workingTimeLabel(left) })}
         </Typography.Text>
       )}
       {dossier.workingMinutesUsed !== null && dossier.budgetMinutes > 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('dossiers.detail.used', { used: workingTimeLabel(dossier.workingMinutesUsed), budget: workingTimeLabel(dossier.budgetMinutes) })}
+          {t('dossiers.detail.used', {
+            used: workingTimeLabel(dossier.workingMinutesUsed),
+            budget: workingTimeLabel(dossier.budgetMinutes),
+          })}
         </Typography.Text>
       )}
     </Flex>

@@ -25,9 +25,7 @@ export function DossierTimeline({ events }: { events: DossierEvent[] }) {
         children: (
           <div>
             <Typography.Text strong>{eventLabel(event.action)}</Typography.Text>
-            {isFormNumber(event.form) && (
-              <Tag style={{ marginInlineStart: 8 }}>{t('dossiers.forms.short', { form: event.form })}</Tag>
-            )}
+            {isFormNumber(event.form) && <Tag style={{ marginInlineStart: 8 }}>{t('dossiers.forms.short', { form: event.form })}</Tag>}
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {formatVietnamDateTime(event.at)}

@@ -38,7 +38,9 @@ export function useDossierAction() {
   return $api.useMutation('post', '/api/dossiers/{code}/actions/{action}', {
     onSuccess: (dossier, variables) => {
       const action = variables.params.path.action;
-      void message.success(t('dossiers.action.done', { action: isDossierAction(action) ? actionLabel(action) : action, code: dossier.code }));
+      void message.success(
+        t('dossiers.action.done', { action: isDossierAction(action) ? actionLabel(action) : action, code: dossier.code }),
+      );
       void refresh();
     },
     onError: (error) => {

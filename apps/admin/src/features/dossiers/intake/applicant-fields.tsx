@@ -32,7 +32,9 @@ export function ApplicantFields() {
         <Radio.Group
           optionType="button"
           options={optionsOf(APPLICANT_TYPES, applicantTypeLabel)}
-          onChange={(event) => form.setFieldValue(['applicant', 'identifiers'], [{ type: defaultIdentifierType(event.target.value), value: '' }])}
+          onChange={(event) =>
+            form.setFieldValue(['applicant', 'identifiers'], [{ type: defaultIdentifierType(event.target.value), value: '' }])
+          }
         />
       </Form.Item>
       <Row gutter={16}>
@@ -59,7 +61,12 @@ export function ApplicantFields() {
           <>
             <Col xs={12} md={6}>
               <Form.Item label={t('dossiers.applicant.dateOfBirth')} name={['applicant', 'dateOfBirth']}>
-                <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+                <DatePicker
+                  format="DD/MM/YYYY"
+                  placeholder="dd/mm/yyyy"
+                  style={{ width: '100%' }}
+                  disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -81,7 +88,11 @@ export function ApplicantFields() {
           <>
             {fields.map((field, position) => (
               <Flex key={field.key} gap={8} align="start">
-                <Form.Item name={[field.name, 'type']} style={{ width: 200 }} label={position === 0 ? t('dossiers.intake.identifierType') : undefined}>
+                <Form.Item
+                  name={[field.name, 'type']}
+                  style={{ width: 200 }}
+                  label={position === 0 ? t('dossiers.intake.identifierType') : undefined}
+                >
                   <Select<IdentifierType>
                     options={IDENTIFIER_TYPES.map((value) => ({ value, label: t(`dossiers.identifierTypes.${value}`) }))}
                     aria-label={t('dossiers.intake.identifierType')}
@@ -105,7 +116,11 @@ export function ApplicantFields() {
                     },
                   ]}
                 >
-                  <Input autoComplete="off" maxLength={32} inputMode={form.getFieldValue(['applicant', 'identifiers', field.name, 'type']) === 'PASSPORT' ? 'text' : 'numeric'} />
+                  <Input
+                    autoComplete="off"
+                    maxLength={32}
+                    inputMode={form.getFieldValue(['applicant', 'identifiers', field.name, 'type']) === 'PASSPORT' ? 'text' : 'numeric'}
+                  />
                 </Form.Item>
                 <Button
                   type="text"
@@ -117,7 +132,13 @@ export function ApplicantFields() {
                 />
               </Flex>
             ))}
-            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ type: defaultIdentifierType(type), value: '' })} style={{ marginBottom: 16 }}>
+            <Button
+              type="dashed"
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => add({ type: defaultIdentifierType(type), value: '' })}
+              style={{ marginBottom: 16 }}
+            >
               {t('dossiers.intake.addIdentifier')}
             </Button>
           </>
@@ -138,12 +159,20 @@ export function ApplicantFields() {
 
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item label={t('dossiers.applicant.phone')} name={['applicant', 'phone']} rules={[{ pattern: PHONE, message: t('dossiers.intake.phoneInvalid') }]}>
+          <Form.Item
+            label={t('dossiers.applicant.phone')}
+            name={['applicant', 'phone']}
+            rules={[{ pattern: PHONE, message: t('dossiers.intake.phoneInvalid') }]}
+          >
             <Input autoComplete="off" inputMode="tel" maxLength={15} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label={t('dossiers.applicant.email')} name={['applicant', 'email']} rules={[{ type: 'email', message: t('dossiers.intake.emailInvalid') }]}>
+          <Form.Item
+            label={t('dossiers.applicant.email')}
+            name={['applicant', 'email']}
+            rules={[{ type: 'email', message: t('dossiers.intake.emailInvalid') }]}
+          >
             <Input autoComplete="off" maxLength={255} />
           </Form.Item>
         </Col>

@@ -26,7 +26,8 @@ export function AppointmentPreview({ procedure, start }: { procedure: PublicProc
     { meta: { silentErrors: true } },
   );
   if (due.isPending) return <Skeleton.Input active size="small" />;
-  if (!due.data) return <Alert type="warning" showIcon message={t('dossiers.intake.appointmentFailed')} description={errorMessage(due.error)} />;
+  if (!due.data)
+    return <Alert type="warning" showIcon message={t('dossiers.intake.appointmentFailed')} description={errorMessage(due.error)} />;
   return (
     <div data-testid="intake-appointment" aria-live="polite">
       <Typography.Text strong style={{ fontSize: 16 }}>

@@ -53,7 +53,10 @@ export function DocumentChecklist({ documents }: { documents: RequiredDocument[]
                   )}
                 </div>
                 <Form.Item name={[field.name, 'kind']} style={{ marginBottom: 0, width: 150 }}>
-                  <Select options={optionsOf(DOCUMENT_KINDS, documentKindLabel)} aria-label={t('dossiers.intake.kindOf', { name: document.name })} />
+                  <Select
+                    options={optionsOf(DOCUMENT_KINDS, documentKindLabel)}
+                    aria-label={t('dossiers.intake.kindOf', { name: document.name })}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'count']} style={{ marginBottom: 0, width: 90 }}>
                   <InputNumber min={1} max={99} precision={0} aria-label={t('dossiers.intake.countOf', { name: document.name })} />

@@ -59,13 +59,20 @@ describe('counter intake', () => {
     const api = stubApi();
     renderApp('/tiep-nhan');
     await chooseProcedure();
-    expect(api.calls.some((call) => call.path === '/api/procedures' && call.search.get('q') === 'ly lich tu phap' && call.search.get('status') === 'PUBLISHED')).toBe(true);
+    expect(
+      api.calls.some(
+        (call) =>
+          call.path === '/api/procedures' && call.search.get('q') === 'ly lich tu phap' && call.search.get('status') === 'PUBLISHED',
+      ),
+    ).toBe(true);
 
     const checklist = screen.getByTestId('intake-checklist');
     expect(within(screen.getByTestId('intake-document-0')).getByText('Bắt buộc')).toBeTruthy();
     expect(within(screen.getByTestId('intake-document-1')).getByText('Bắt buộc')).toBeTruthy();
     expect(within(screen.getByTestId('intake-document-2')).getByText('Không bắt buộc')).toBeTruthy();
-    expect(within(checklist).getByText('Còn 2 giấy tờ bắt buộc chưa nhận. Nếu công dân chưa có, hãy hướng dẫn bổ sung thay vì tiếp nhận.')).toBeTruthy();
+    expect(
+      within(checklist).getByText('Còn 2 giấy tờ bắt buộc chưa nhận. Nếu công dân chưa có, hãy hướng dẫn bổ sung thay vì tiếp nhận.'),
+    ).toBeTruthy();
     fireEvent.click(within(checklist).getByLabelText(TO_KHAI));
     expect(await within(checklist).findByText(/^Còn 1 giấy tờ bắt buộc/)).toBeTruthy();
 
@@ -89,9 +96,12 @@ describe('counter intake', () => {
         keys.push(request.headers.get('idempotency-key'));
         attempt += 1;
         if (attempt === 1) {
-          return problem(422, 'DOCUMENTS_MISSING', 'Hồ sơ thiếu 1 thành phần bắt buộc; hướng dẫn công dân bổ sung (Mẫu 02) thay vì tiếp nhận.', [
-            { field: 'documents', rule: 'mandatoryDocument', message: GIAY_TO_TUY_THAN },
-          ]);
+          return problem(
+            422,
+            'DOCUMENTS_MISSING',
+            'Hồ sơ thiếu 1 thành phần bắt buộc; hướng dẫn công dân bổ sung (Mẫu 02) thay vì tiếp nhận.',
+            [{ field: 'documents', rule: 'mandatoryDocument', message: GIAY_TO_TUY_THAN }],
+          );
         }
         return { status: 201, body: dossier({ warnings: ['Số CCCD cho biết năm sinh 2003, khác với năm sinh đã nhập (2002).'] }) };
       },

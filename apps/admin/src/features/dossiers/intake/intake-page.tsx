@@ -1,6 +1,23 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { Schemas } from '@motcua/api-client';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, List, Modal, Radio, Row, Select, Skeleton, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Skeleton,
+  Typography,
+} from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../../app/api';
@@ -11,7 +28,14 @@ import { ProcedureSelect } from '../shared/procedure-select';
 import { ApplicantFields } from './applicant-fields';
 import { AppointmentPreview } from './appointment-preview';
 import { DocumentChecklist } from './document-checklist';
-import { applyIntakeProblem, defaultDocumentRow, intakeRequest, newIdempotencyKey, type IntakeChannel, type IntakeValues } from './intake-request';
+import {
+  applyIntakeProblem,
+  defaultDocumentRow,
+  intakeRequest,
+  newIdempotencyKey,
+  type IntakeChannel,
+  type IntakeValues,
+} from './intake-request';
 import { IntakeResult } from './intake-result';
 import { useReceiveDossier } from './use-receive-dossier';
 
@@ -43,7 +67,6 @@ export function IntakePage() {
   }
   return <IntakeForm key={round} onReceived={setReceived} />;
 }
-
 
 function IntakeForm({ onReceived }: { onReceived: (dossier: Dossier) => void }) {
   const { t } = useTranslation();
@@ -115,13 +138,26 @@ function IntakeForm({ onReceived }: { onReceived: (dossier: Dossier) => void }) 
   };
 
   return (
-    <Form<IntakeValues> form={form} layout="vertical" initialValues={INITIAL_VALUES} onFinish={review} scrollToFirstError data-testid="intake-form">
+    <Form<IntakeValues>
+      form={form}
+      layout="vertical"
+      initialValues={INITIAL_VALUES}
+      onFinish={review}
+      scrollToFirstError
+      data-testid="intake-form"
+    >
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
-            {failure && <Alert type="error" showIcon message={failure} closable onClose={() => setFailure(undefined)} data-testid="intake-error" />}
+            {failure && (
+              <Alert type="error" showIcon message={failure} closable onClose={() => setFailure(undefined)} data-testid="intake-error" />
+            )}
             <Card title={t('dossiers.intake.procedureCard')} size="small">
-              <Form.Item label={t('dossiers.intake.procedure')} name="procedureCode" rules={[{ required: true, message: t('dossiers.intake.procedureRequired') }]}>
+              <Form.Item
+                label={t('dossiers.intake.procedure')}
+                name="procedureCode"
+                rules={[{ required: true, message: t('dossiers.intake.procedureRequired') }]}
+              >
                 <ProcedureSelect publishedOnly data-testid="intake-procedure" />
               </Form.Item>
               <Row gutter={16}>
@@ -156,7 +192,9 @@ function IntakeForm({ onReceived }: { onReceived: (dossier: Dossier) => void }) 
               {procedure ? (
                 <DocumentChecklist documents={procedure.documents} />
               ) : (
-                !procedureQuery.isLoading && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dossiers.intake.chooseProcedureFirst')} />
+                !procedureQuery.isLoading && (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dossiers.intake.chooseProcedureFirst')} />
+                )
               )}
               <Form.Item label={t('dossiers.intake.note')} name="note" style={{ marginTop: 16, marginBottom: 0 }}>
                 <Input.TextArea rows={2} maxLength={1000} />
@@ -167,9 +205,21 @@ function IntakeForm({ onReceived }: { onReceived: (dossier: Dossier) => void }) 
 
         <Col xs={24} xl={8}>
           <div style={{ position: 'sticky', top: 16 }}>
-            <ProcedureSummaryCard procedure={procedure} previewStart={previewStart} onRecompute={() => setPreviewStart(new Date().toISOString())} />
+            <ProcedureSummaryCard
+              procedure={procedure}
+              previewStart={previewStart}
+              onRecompute={() => setPreviewStart(new Date().toISOString())}
+            />
             {/* Not a submit button: Enter in a field must not open the confirmation by accident. */}
-            <Button type="primary" size="large" block onClick={() => form.submit()} disabled={!procedure} style={{ marginTop: 16 }} data-testid="intake-submit">
+            <Button
+              type="primary"
+              size="large"
+              block
+              onClick={() => form.submit()}
+              disabled={!procedure}
+              style={{ marginTop: 16 }}
+              data-testid="intake-submit"
+            >
               {t('dossiers.intake.submit')}
             </Button>
           </div>
@@ -188,14 +238,27 @@ function IntakeForm({ onReceived }: { onReceived: (dossier: Dossier) => void }) 
           maskClosable={false}
           width={560}
         >
-          <ConfirmSummary values={confirming.values} procedure={procedure} start={confirming.start} receivingAgency={points.find((a) => a.id === confirming.values.receivingAgencyId)?.name} />
+          <ConfirmSummary
+            values={confirming.values}
+            procedure={procedure}
+            start={confirming.start}
+            receivingAgency={points.find((a) => a.id === confirming.values.receivingAgencyId)?.name}
+          />
         </Modal>
       )}
     </Form>
   );
 }
 
-function ProcedureSummaryCard({ procedure, previewStart, onRecompute }: { procedure: PublicProcedure | undefined; previewStart: string; onRecompute: () => void }) {
+function ProcedureSummaryCard({
+  procedure,
+  previewStart,
+  onRecompute,
+}: {
+  procedure: PublicProcedure | undefined;
+  previewStart: string;
+  onRecompute: () => void;
+}) {
   const { t } = useTranslation();
   if (!procedure) {
     return (
@@ -210,7 +273,9 @@ function ProcedureSummaryCard({ procedure, previewStart, onRecompute }: { proced
         {procedure.name}
       </Typography.Paragraph>
       <Descriptions size="small" column={1}>
-        <Descriptions.Item label={t('dossiers.intake.competentAgency')}>{procedure.competentAgencyName ?? t('dossiers.intake.localCompetent')}</Descriptions.Item>
+        <Descriptions.Item label={t('dossiers.intake.competentAgency')}>
+          {procedure.competentAgencyName ?? t('dossiers.intake.localCompetent')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('dossiers.intake.processingTime')}>
           {t(`dossiers.durations.${procedure.processingUnit}`, { count: procedure.processingAmount })}
         </Descriptions.Item>
@@ -247,7 +312,17 @@ function ProcedureSummaryCard({ procedure, previewStart, onRecompute }: { proced
   );
 }
 
-function ConfirmSummary({ values, procedure, start, receivingAgency }: { values: IntakeValues; procedure: PublicProcedure; start: string; receivingAgency?: string }) {
+function ConfirmSummary({
+  values,
+  procedure,
+  start,
+  receivingAgency,
+}: {
+  values: IntakeValues;
+  procedure: PublicProcedure;
+  start: string;
+  receivingAgency?: string;
+}) {
   const { t } = useTranslation();
   const request = intakeRequest(values, procedure);
   const applicant = request.applicant;

@@ -39,7 +39,11 @@ export interface IntakeValues {
 
 /** What the official usually receives of a document: the original when one is asked for, else a copy. */
 export function defaultDocumentRow(document: RequiredDocument): DocumentRow {
-  return { submitted: false, kind: document.originals > 0 ? 'ORIGINAL' : 'COPY', count: Math.max(1, document.originals || document.copies) };
+  return {
+    submitted: false,
+    kind: document.originals > 0 ? 'ORIGINAL' : 'COPY',
+    count: Math.max(1, document.originals || document.copies),
+  };
 }
 
 /** The identifier an applicant of this type usually shows first. */
@@ -108,7 +112,9 @@ export function applyIntakeProblem(form: FormInstance, error: unknown, procedure
     const names = procedure?.documents.map((document) => foldVietnamese(document.name)) ?? [];
     const fields = error.errors.flatMap((missing) => {
       const index = names.indexOf(foldVietnamese(missing.message));
-      return index < 0 ? [] : [{ name: ['documents', index, 'submitted'] as NamePath, errors: [i18n.t('dossiers.intake.documentMissing')] }];
+      return index < 0
+        ? []
+        : [{ name: ['documents', index, 'submitted'] as NamePath, errors: [i18n.t('dossiers.intake.documentMissing')] }];
     });
     form.setFields(fields);
     return `${error.detail} ${i18n.t('dossiers.intake.missingList', { names: error.errors.map((missing) => missing.message).join('; ') })}`;

@@ -52,7 +52,9 @@ export function IntakeResult({ dossier, onNext }: { dossier: Dossier; onNext: ()
             </Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.status')}>{statusLabel(dossier.status)}</Descriptions.Item>
-          {dossier.dueAt && <Descriptions.Item label={t('dossiers.intake.appointment')}>{formatVietnamDateTime(dossier.dueAt)}</Descriptions.Item>}
+          {dossier.dueAt && (
+            <Descriptions.Item label={t('dossiers.intake.appointment')}>{formatVietnamDateTime(dossier.dueAt)}</Descriptions.Item>
+          )}
         </Descriptions>
         {dossier.warnings.length > 0 && (
           <Alert

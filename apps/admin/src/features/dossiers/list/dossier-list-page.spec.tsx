@@ -4,7 +4,15 @@ import { createFakeApi, HEALTHY, sessionOf } from '../../../testing/fake-api';
 import { renderApp } from '../../../testing/render-app';
 import { CODE, dossier, summaryOf } from '../dossier-fixtures';
 
-const OVERDUE = summaryOf(dossier({ code: '000.00.22.H01-260302-0001', status: 'IN_PROCESS', statusCode: 4, timeliness: 'OVERDUE', applicantName: 'Trần Thị Bích' }));
+const OVERDUE = summaryOf(
+  dossier({
+    code: '000.00.22.H01-260302-0001',
+    status: 'IN_PROCESS',
+    statusCode: 4,
+    timeliness: 'OVERDUE',
+    applicantName: 'Trần Thị Bích',
+  }),
+);
 const RECEIVED = summaryOf(dossier());
 
 /** The list as the API filters it: over a thousand overdue dossiers, one received, two online submissions, none elsewhere. */
@@ -31,7 +39,8 @@ function stubApi() {
     'GET /api/dossiers': (request) => {
       const search = new URL(request.url).searchParams;
       if (search.get('timeliness') === 'OVERDUE') {
-        if (search.get('cursor')) return { status: 200, body: { items: [{ ...OVERDUE, id: 'o-last', code: '000.00.22.H01-260227-0003' }], nextCursor: null } };
+        if (search.get('cursor'))
+          return { status: 200, body: { items: [{ ...OVERDUE, id: 'o-last', code: '000.00.22.H01-260227-0003' }], nextCursor: null } };
         const items = Array.from({ length: Number(search.get('limit')) }, (_, i) => ({ ...OVERDUE, id: `o-${i}` }));
         return { status: 200, body: { items, nextCursor: 'next-overdue' } };
       }
@@ -64,9 +73,16 @@ describe('dossier work list', () => {
     renderApp('/ho-so?tab=qua-han');
     const first = (await screen.findAllByText('Trần Thị Bích'))[0].closest('tr') as HTMLElement;
     expect(within(first).getByText('Quá hạn').className).toContain('red');
-    fireEvent.change(screen.getByPlaceholderText('Tìm theo mã hồ sơ, tên hoặc số giấy tờ người nộp'), { target: { value: 'tran thi bich' } });
+    fireEvent.change(screen.getByPlaceholderText('Tìm theo mã hồ sơ, tên hoặc số giấy tờ người nộp'), {
+      target: { value: 'tran thi bich' },
+    });
     await waitFor(() =>
-      expect(api.calls.some((call) => call.path === '/api/dossiers' && call.search.get('q') === 'tran thi bich' && call.search.get('timeliness') === 'OVERDUE')).toBe(true),
+      expect(
+        api.calls.some(
+          (call) =>
+            call.path === '/api/dossiers' && call.search.get('q') === 'tran thi bich' && call.search.get('timeliness') === 'OVERDUE',
+        ),
+      ).toBe(true),
     );
     fireEvent.click(await screen.findByRole('button', { name: /Trang sau/ }));
     expect(await screen.findByText('000.00.22.H01-260227-0003')).toBeTruthy();

@@ -29,7 +29,7 @@ function TabLabel({ label, count, color }: { label: string; count: TabCount | un
     <Flex align="center" gap={6}>
       <span>{label}</span>
       {text !== undefined && (
-        <Badge count={text} showZero overflowCount={Number.MAX_SAFE_INTEGER} color={count?.count ? color ?? 'blue' : '#d9d9d9'} />
+        <Badge count={text} showZero overflowCount={Number.MAX_SAFE_INTEGER} color={count?.count ? (color ?? 'blue') : '#d9d9d9'} />
       )}
     </Flex>
   );
@@ -112,7 +112,9 @@ export function DossierListPage() {
     {
       title: t('dossiers.list.receivedAt'),
       key: 'receivedAt',
-      render: (_: unknown, dossier) => <span style={{ whiteSpace: 'nowrap' }}>{formatVietnamDateTime(dossier.receivedAt ?? dossier.submittedAt)}</span>,
+      render: (_: unknown, dossier) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{formatVietnamDateTime(dossier.receivedAt ?? dossier.submittedAt)}</span>
+      ),
     },
     {
       title: t('dossiers.list.dueAt'),
@@ -200,7 +202,11 @@ export function DossierListPage() {
       />
       <Flex justify="end" align="center" gap={8} style={{ marginTop: 16 }}>
         <Typography.Text type="secondary">{t('common.page', { page: pageIndex + 1 })}</Typography.Text>
-        <Button icon={<LeftOutlined />} disabled={pageIndex === 0} onClick={() => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })}>
+        <Button
+          icon={<LeftOutlined />}
+          disabled={pageIndex === 0}
+          onClick={() => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })}
+        >
           {t('common.previousPage')}
         </Button>
         <Button

@@ -6,7 +6,6 @@ import { ActorContext, principalOf } from '../../../common/auth/actor';
 import { ProblemException } from '../../../common/problem/problem';
 import { validationProblem } from '../../../common/problem/validation';
 import { AuditService } from '../../audit/audit.service';
-import { Agency } from '../../catalog/entities/agency.entity';
 import { DossierForm } from '../entities/dossier-form.entity';
 import { dossierNotFound } from '../dossiers.errors';
 import { DossiersRepository } from '../dossiers.repository';
@@ -24,9 +23,7 @@ export class DossierFormsService {
   /** Renders a form of a dossier in the caller's scope; every print is recorded and audited (it carries personal data). */
   async generate(actor: ActorContext, code: string, form: string, publicBaseUrl: string): Promise<{ pdf: Buffer; filename: string }> {
     if (!(FORMS as readonly string[]).includes(form)) {
-      throw validationProblem([
-        { field: 'form', rule: 'isIn', message: `Mẫu phải là một trong ${FORMS.join(', ')} (Mẫu 07 là sổ theo dõi, xem báo cáo)` },
-      ]);
+      throw validationProblem([{ field: 'form', rule: 'isIn', message: `Mẫu phải là một trong ${FORMS.join(', ')}` }]);
     }
     const number = form as FormNumber;
     const principal = principalOf(actor);
@@ -43,9 +40,10 @@ export class DossierFormsService {
         detail: `Hồ sơ chưa có thao tác tương ứng với Mẫu ${number}.`,
       });
     }
-    const agencies = await this.dataSource
-      .getRepository(Agency)
-      .find({ where: [{ id: dossier.receivingAgencyId }, { id: dossier.competentAgencyId }] });
+    const agencies: Array<{ id: string; name: string }> = await this.dataSource.query(
+      'SELECT id, name FROM agencies WHERE id = $1 OR id = $2',
+      [dossier.receivingAgencyId, dossier.competentAgencyId],
+    );
     const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
     const lookupUrl = `${publicBaseUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}&secret=${dossier.lookupSecret}`;
     const pdf = await renderPdf(

@@ -15,7 +15,7 @@ export interface FormContext {
   printedBy: string;
 }
 
-export const FORMS = ['01', '02', '03', '04', '05', '06'] as const;
+export const FORMS = ['01', '02', '03', '04', '05', '06', '07'] as const;
 export type FormNumber = (typeof FORMS)[number];
 
 export const FORM_TITLES: Record<FormNumber, string> = {
@@ -25,6 +25,7 @@ export const FORM_TITLES: Record<FormNumber, string> = {
   '04': 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
   '05': 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
   '06': 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+  '07': 'SỔ THEO DÕI HỒ SƠ (TRÍCH)',
 };
 
 /** The timeline event a form documents; a form exists only once its event happened. */
@@ -35,6 +36,7 @@ export const FORM_EVENTS: Record<FormNumber, string | null> = {
   '04': 'apologize',
   '05': 'stop',
   '06': null,
+  '07': null,
 };
 
 /** dd/MM/yyyy HH:mm in Vietnam time. */
@@ -193,6 +195,8 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
         { text: event?.reason ?? '' },
         signature('', 'THỦ TRƯỞNG CƠ QUAN'),
       ];
+    case '07':
+      return [trackingBookLine(ctx)];
     case '06':
       return [
         ...intro,
@@ -224,11 +228,62 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
   }
 }
 
+/**
+ * The dossier's line of the reception point's tracking book: received, forwarded to the competent
+ * agency, result back, returned. The whole book of an agency and period is a report.
+ */
+function trackingBookLine(ctx: FormContext): Content {
+  const { dossier: d } = ctx;
+  const at = (action: string) => viDateTime(lastEvent(ctx.timeline, action)?.at);
+  const contact = [d.applicant.address, d.applicant.phone].filter(Boolean).join('; ');
+  const cell = (text: string) => ({ text, bold: true, alignment: 'center' as const });
+  return {
+    table: {
+      headerRows: 1,
+      widths: [16, 70, '*', 30, 70, 70, 70, 52, 52, 52, 52, 52, 50],
+      body: [
+        [
+          cell('TT'),
+          cell('Mã hồ sơ'),
+          cell('Tên thủ tục hành chính'),
+          cell('Số lượng hồ sơ (bộ)'),
+          cell('Tên cá nhân, tổ chức'),
+          cell('Địa chỉ, số điện thoại'),
+          cell('Cơ quan chủ trì giải quyết'),
+          cell('Nhận hồ sơ'),
+          cell('Hẹn trả kết quả'),
+          cell('Chuyển hồ sơ đến cơ quan giải quyết'),
+          cell('Nhận kết quả từ cơ quan giải quyết'),
+          cell('Trả kết quả'),
+          cell('Ghi chú'),
+        ],
+        [
+          '1',
+          d.code,
+          ctx.procedureName,
+          '1',
+          d.applicant.fullName,
+          contact,
+          ctx.competentAgencyName,
+          viDateTime(d.receivedAt),
+          viDateTime(d.apologyDueAt ?? d.dueAt),
+          at('forward'),
+          at('issue-result'),
+          viDateTime(d.returnedAt),
+          STATUS_LABELS_VI[d.status],
+        ],
+      ],
+    },
+    fontSize: 8,
+  };
+}
+
 export function formDefinition(form: FormNumber, ctx: FormContext): TDocumentDefinitions {
   return {
     info: { title: `${FORM_TITLES[form]} — ${ctx.dossier.code}`, author: ctx.receivingAgencyName, subject: ctx.procedureName },
     pageSize: 'A4',
-    pageMargins: [50, 40, 40, 40],
+    pageOrientation: form === '07' ? 'landscape' : 'portrait',
+    pageMargins: form === '07' ? [30, 30, 30, 40] : [50, 40, 40, 40],
     content: [
       header(form === '01' || form === '02' || form === '03' ? ctx.receivingAgencyName : ctx.competentAgencyName, ctx.dossier.code),
       { text: FORM_TITLES[form], bold: true, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 12] },
