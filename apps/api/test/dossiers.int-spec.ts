@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { holidaysForYears, OFFICIAL_SCHEDULES, WorkingCalendar } from '@motcua/domain';
 import { Client } from 'pg';
 import { SlaSweepService } from '../src/modules/dossiers/sla/sla-sweep.service';
-import { CENTER, CRIMINAL_RECORD, mandatoryDocuments, receiveAtCounter } from './support/dossier-fixtures';
+import { CENTER, CRIMINAL_RECORD, routeToSecondReview, mandatoryDocuments, receiveAtCounter } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
 
@@ -12,6 +12,7 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
   let reception: string;
   let specialist: string;
   let leader: string;
+  let police: string;
   let documents: Array<{ name: string; kind: string; count: number }>;
 
   const applicant = (overrides: Record<string, unknown> = {}) => ({
@@ -37,10 +38,11 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
     t = await startTestApp({ DEMO_DATA: 'true' });
     db = new Client({ connectionString: t.database.url });
     await db.connect();
-    [reception, specialist, leader] = await Promise.all([
+    [reception, specialist, leader, police] = await Promise.all([
       login(t.baseUrl, 'tiepnhan.ttpvhcc'),
       login(t.baseUrl, 'chuyenvien.stp'),
       login(t.baseUrl, 'lanhdao.stp'),
+      login(t.baseUrl, 'chuyenvien.congan'),
     ]);
     documents = await mandatoryDocuments(t.baseUrl);
   });
@@ -151,7 +153,20 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       expect(forwarded.body).toMatchObject({ statusCode: 4, stage: 'PROCESSING' });
       // The reception desk cannot appraise; the department's specialist can.
       expect(forwarded.body.allowedActions).not.toContain('submit-for-approval');
-      const submitted = await act(received.code, 'submit-for-approval', specialist, { version: forwarded.body.version });
+      // The route: the desk's step is done, the department's review is open, the police check waits.
+      expect(forwarded.body.steps.map((s: { status: string }) => s.status)).toEqual([
+        'DONE',
+        'SENT',
+        'PENDING',
+        'PENDING',
+        'PENDING',
+        'PENDING',
+      ]);
+      const early = await act(received.code, 'submit-for-approval', specialist, { version: forwarded.body.version });
+      expect(early.status).toBe(409);
+      expect(early.body.code).toBe('ROUTE_NOT_AT_APPROVAL');
+      const reviewed = await routeToSecondReview(t.baseUrl, received.code, { specialist, police });
+      const submitted = await act(received.code, 'submit-for-approval', specialist, { version: reviewed.version });
       expect(submitted.status).toBe(200);
       expect((await act(received.code, 'approve', specialist, { version: submitted.body.version })).status).toBe(403);
       const approved = await act(received.code, 'approve', leader, { version: submitted.body.version });
@@ -165,7 +180,9 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       });
       const returned = await act(received.code, 'return-result', reception, { version: issued.body.version, returnMethod: 'IN_PERSON' });
       expect(returned.body).toMatchObject({ statusCode: 10, returnMethod: 'IN_PERSON' });
-      expect(returned.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      expect(returned.body.steps.every((s: { status: string }) => s.status === 'DONE')).toBe(true);
+      const dossierActions = returned.body.timeline.filter((e: { action: string }) => !e.action.startsWith('step-'));
+      expect(dossierActions.map((e: { action: string }) => e.action)).toEqual([
         'submit',
         'accept',
         'forward',
@@ -176,7 +193,10 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       ]);
       expect(returned.body.allowedActions).toEqual([]);
       const audit = (
-        await db.query("SELECT count(*)::int AS n FROM audit_events WHERE target_id = $1 AND action LIKE 'dossier.%'", [received.code])
+        await db.query(
+          "SELECT count(*)::int AS n FROM audit_events WHERE target_id = $1 AND action LIKE 'dossier.%' AND action NOT LIKE 'dossier.step-%'",
+          [received.code],
+        )
       ).rows[0].n;
       expect(audit).toBe(6); // received (intake and acceptance in one), then one per action
     });
@@ -500,8 +520,8 @@ describe('dossier attachments and the electronic result', () => {
   it('lets the citizen download an electronic result with the secret, and nobody without it', async () => {
     const d = await newDossier();
     const specialist = await login(t.baseUrl, 'chuyenvien.stp');
-    const f = (await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/forward`, { token: reception, body: { version: d.version } }))
-      .body;
+    await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/forward`, { token: reception, body: { version: d.version } });
+    const f = await routeToSecondReview(t.baseUrl, d.code, { specialist, police: await login(t.baseUrl, 'chuyenvien.congan') });
     const s = (
       await call(t.baseUrl, 'POST', `/api/dossiers/${d.code}/actions/submit-for-approval`, {
         token: specialist,

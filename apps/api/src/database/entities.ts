@@ -14,6 +14,8 @@ import { ApiClient } from '../modules/identity/entities/api-client.entity';
 import { LoginAttempt } from '../modules/identity/entities/login-attempt.entity';
 import { RefreshToken } from '../modules/identity/entities/refresh-token.entity';
 import { User } from '../modules/identity/entities/user.entity';
+import { DossierStep } from '../modules/dossiers/routing/dossier-step.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 
 /** Every TypeORM entity of the product, listed explicitly (see data-source.ts). */
 export const ENTITIES = [
@@ -33,4 +35,6 @@ export const ENTITIES = [
   IdempotencyKey,
   DossierForm,
   DossierAttachment,
+  DossierStep,
+  Notification,
 ];

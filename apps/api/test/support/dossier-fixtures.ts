@@ -31,3 +31,35 @@ export async function receiveAtCounter(baseUrl: string, token: string, fullName:
   if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** POST /api/dossiers/{code}/steps/{stepId}/{action}; throws unless 200, returns the dossier. */
+export async function stepAction(
+  baseUrl: string,
+  token: string,
+  code: string,
+  stepId: string,
+  action: string,
+  body: object = {},
+): Promise<any> {
+  const res = await call(baseUrl, 'POST', `/api/dossiers/${encodeURIComponent(code)}/steps/${stepId}/${action}`, { token, body });
+  if (res.status !== 200) throw new Error(`step ${action} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** The step of the route waiting at an agency now (there is one in a sequential stage). */
+export function sentStep(dossier: any): any {
+  return dossier.steps.find((s: { status: string }) => s.status === 'SENT' || s.status === 'ACCEPTED');
+}
+
+/**
+ * Walks a forwarded criminal-record dossier (2.000488) along its route to the point where the
+ * department submits it for approval: Sở Tư pháp's first review, the police check (Công an tỉnh),
+ * then the second review is open at Sở Tư pháp. Returns the dossier.
+ */
+export async function routeToSecondReview(baseUrl: string, code: string, tokens: { specialist: string; police: string }): Promise<any> {
+  let dossier = (await call(baseUrl, 'GET', `/api/dossiers/${encodeURIComponent(code)}`, { token: tokens.specialist })).body;
+  dossier = await stepAction(baseUrl, tokens.specialist, code, sentStep(dossier).id, 'complete', { note: 'Đã tra cứu cơ sở dữ liệu' });
+  const police = sentStep(dossier);
+  await stepAction(baseUrl, tokens.police, code, police.id, 'accept');
+  return stepAction(baseUrl, tokens.police, code, police.id, 'complete', { note: 'Không có án tích' });
+}

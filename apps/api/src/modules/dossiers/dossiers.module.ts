@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { QueuesRepository } from './routing/queues.repository';
+import { RoutingController } from './routing/routing.controller';
+import { RoutingService } from './routing/routing.service';
 import { FileStorage, LocalFileStorage } from '../../common/storage/file-storage';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
@@ -13,11 +17,13 @@ import { PublicDossiersController } from './public-dossiers.controller';
 import { SlaSweepService } from './sla/sla-sweep.service';
 
 @Module({
-  imports: [CalendarModule],
-  controllers: [DossiersController, AttachmentsController, PublicDossiersController, DossierImportController],
+  imports: [CalendarModule, NotificationsModule],
+  controllers: [DossiersController, RoutingController, AttachmentsController, PublicDossiersController, DossierImportController],
   providers: [
     DossiersRepository,
     DossiersService,
+    RoutingService,
+    QueuesRepository,
     DossierFormsService,
     AttachmentsService,
     SlaSweepService,

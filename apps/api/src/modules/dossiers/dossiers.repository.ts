@@ -2,7 +2,7 @@ import { foldVietnamese, parseDossierCode } from '@motcua/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { escapeLike, whereInAgencyScope } from '../../common/auth/agency-scope';
+import { escapeLike } from '../../common/auth/agency-scope';
 import type { Principal } from '../../common/auth/principal';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { Procedure } from '../catalog/entities/procedure.entity';
@@ -88,14 +88,23 @@ const LOCAL_TZ = 'Asia/Ho_Chi_Minh';
 export class DossiersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A dossier is visible when it was received by, or is handled by, an agency in the caller's scope. */
+  /**
+   * A dossier is visible when it was received by, or is handled by, an agency in the caller's
+   * scope, or was routed to one (a consulted agency keeps read access once its step opened).
+   */
   private scoped(principal: Principal, manager: EntityManager = this.dataSource.manager) {
-    const query = manager
+    return manager
       .createQueryBuilder(Dossier, 'd')
       .innerJoin(Procedure, 'p', 'p.id = d.procedure_id')
       .addSelect('p.name', 'procedure_name')
-      .addSelect('p.code', 'procedure_code');
-    return whereInAgencyScope(query, principal, 'd.receiving_agency_id', 'd.competent_agency_id');
+      .addSelect('p.code', 'procedure_code')
+      .andWhere(
+        `(d.receiving_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE :scopePath)
+          OR d.competent_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE :scopePath)
+          OR EXISTS (SELECT 1 FROM dossier_steps rs JOIN agencies ra ON ra.id = rs.agency_id
+                      WHERE rs.dossier_id = d.id AND rs.status <> 'PENDING' AND ra.path LIKE :scopePath))`,
+        { scopePath: `${escapeLike(principal.agencyPath)}%` },
+      );
   }
 
   async findByCodeInScope(principal: Principal, code: string, manager?: EntityManager, lock = false): Promise<DossierRow | undefined> {

@@ -44,9 +44,26 @@ import { DossierEvent } from './entities/dossier-event.entity';
 import { ApplicantSnapshot, Dossier } from './entities/dossier.entity';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 import { actionForbidden, actionNotAllowed, dossierNotFound, staleDossier } from './dossiers.errors';
+import { ControlSheet, StepAction, StepActionRequest } from './routing/routing.dto';
+import { RoutingService } from './routing/routing.service';
+import { toControlSheetRow, toStepView } from './routing/step-views';
 import { DossierRow, DossiersRepository, IntakeAgency, IntakeContext, IntakeProcedure } from './dossiers.repository';
 
 const DEFAULT_PAGE = 50;
+/** Transitions that read or move the dossier's route (step tasks). */
+const ROUTED_ACTIONS = new Set<DossierAction>([
+  'forward',
+  'submit-for-approval',
+  'approve',
+  'issue-result',
+  'reject-with-reasons',
+  'request-payment',
+  'receive-supplement',
+  'confirm-payment',
+  'return-result',
+]);
+/** Staff who work on steps: reception, specialists, leaders. */
+const STEP_PERMISSIONS = ['dossiers:intake', 'dossiers:process', 'dossiers:approve'] as const;
 const COUNT_CAP = 1000;
 const WORKING_DAY_MINUTES = 480;
 const DUE_SOON_USED_SHARE = 0.8;
@@ -80,6 +97,7 @@ export class DossiersService {
     private readonly dossiers: DossiersRepository,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly routing: RoutingService,
   ) {}
 
   async list(actor: ActorContext, query: ListDossiersQuery): Promise<DossierPage> {
@@ -360,18 +378,84 @@ export class DossiersService {
       ]);
     }
     const calendar = await this.calendar.calendar();
-    const id = await this.dataSource.transaction(async (tx) => {
+    const { id, warnings } = await this.dataSource.transaction(async (tx) => {
       const row = await this.dossiers.findByCodeInScope(principal, code, tx, true);
       if (!row) throw dossierNotFound();
       const dossier = row.dossier;
       if (dossier.version !== version) throw staleDossier(dossier.version);
       const procedure = await tx.findOneByOrFail(Procedure, { id: dossier.procedureId });
-      await this.applyAction(tx, actor, principal, dossier, procedure, action, body, calendar, new Date());
-      return dossier.id;
+      const warnings = await this.applyAction(tx, actor, principal, dossier, procedure, action, body, calendar, new Date());
+      return { id: dossier.id, warnings };
+    });
+    const row = await this.dossiers.findById(id);
+    if (!row) throw dossierNotFound();
+    return { ...(await this.detail(principal, row, calendar)), warnings };
+  }
+
+  /** A step of the dossier's route: accept, return, resend, assign, take or complete (issue 6). */
+  async actOnStep(
+    actor: ActorContext,
+    code: string,
+    stepId: string,
+    action: StepAction,
+    body: StepActionRequest,
+  ): Promise<DossierResponse> {
+    const principal = principalOf(actor);
+    if (!STEP_PERMISSIONS.some((p) => principal.permissions.has(p))) {
+      throw new ProblemException({ status: 403, code: 'FORBIDDEN', title: 'Forbidden', detail: 'Tài khoản này không xử lý hồ sơ.' });
+    }
+    const calendar = await this.calendar.calendar();
+    const assignee =
+      action === 'take'
+        ? { id: principal.id, name: principal.name, agencyPath: principal.agencyPath }
+        : action === 'assign'
+          ? await this.assigneeOf(body.assigneeId)
+          : undefined;
+    const id = await this.dataSource.transaction(async (tx) => {
+      const row = await this.dossiers.findByCodeInScope(principal, code, tx, true);
+      if (!row) throw dossierNotFound();
+      const route = await this.routing.load(tx, row.dossier);
+      const step = route.steps.find((s) => s.id === stepId);
+      if (!step) throw new ProblemException({ status: 404, code: 'NOT_FOUND', title: 'Not found', detail: 'Hồ sơ không có bước này.' });
+      const now = new Date();
+      switch (action) {
+        case 'accept':
+          return this.routing.accept(tx, actor, route, step, now).then(() => row.dossier.id);
+        case 'return':
+          return this.routing.returnStep(tx, actor, route, step, body.reason, now).then(() => row.dossier.id);
+        case 'resend':
+          return this.routing.resend(tx, actor, route, step, now).then(() => row.dossier.id);
+        case 'assign':
+        case 'take':
+          return this.routing.assign(tx, actor, route, step, assignee as NonNullable<typeof assignee>, now).then(() => row.dossier.id);
+        case 'complete':
+          return this.routing.complete(tx, actor, route, step, body.note, calendar, now).then(() => row.dossier.id);
+      }
     });
     const row = await this.dossiers.findById(id);
     if (!row) throw dossierNotFound();
     return this.detail(principal, row, calendar);
+  }
+
+  /** Form 06 as data: one row per step of the route. */
+  async controlSheet(actor: ActorContext, code: string): Promise<ControlSheet> {
+    const row = await this.dossiers.findByCodeInScope(principalOf(actor), code);
+    if (!row) throw dossierNotFound();
+    const route = await this.routing.load(this.dataSource.manager, row.dossier);
+    const nameOf = (id: string | null) => (id ? (route.agencies.get(id)?.name ?? null) : null);
+    return { code: row.dossier.code, procedureName: row.procedureName, rows: route.steps.map((s) => toControlSheetRow(s, nameOf)) };
+  }
+
+  private async assigneeOf(id: string | undefined): Promise<{ id: string; name: string; agencyPath: string }> {
+    if (!id) throw validationProblem([{ field: 'assigneeId', rule: 'required', message: 'Chọn người được phân công' }]);
+    const [user] = await this.dataSource.query(
+      `SELECT u.id, u.full_name AS name, a.path AS "agencyPath" FROM users u JOIN agencies a ON a.id = u.agency_id
+        WHERE u.id = $1 AND u.active AND u.roles && ARRAY['SPECIALIST', 'LEADER']::text[]`,
+      [id],
+    );
+    if (!user)
+      throw validationProblem([{ field: 'assigneeId', rule: 'activeOfficer', message: 'Không có cán bộ xử lý đang hoạt động với mã này' }]);
+    return user;
   }
 
   private async applyAction(
@@ -385,7 +469,7 @@ export class DossiersService {
     calendar: WorkingCalendar,
     now: Date,
     authorize = true,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const rule = ACTION_RULES[action];
     const state = this.stateOf(dossier);
     // A historical replay checks that the transition is possible, but the actors are the legacy system's.
@@ -405,6 +489,9 @@ export class DossiersService {
       .filter((field) => body[field] === undefined || body[field] === null || body[field] === '')
       .map((field) => ({ field, rule: 'required', message: `${field} là bắt buộc cho thao tác này` }));
     if (missing.length) throw validationProblem(missing);
+    // A historical replay has no route; a live dossier moves only where its route is (issue 6).
+    const route = authorize && ROUTED_ACTIONS.has(action) ? await this.routing.load(tx, dossier) : undefined;
+    if (route) this.routing.checkAction(route, action);
 
     const from = dossier.status;
     const data: Record<string, unknown> = {};
@@ -513,6 +600,10 @@ export class DossiersService {
       },
       tx,
     );
+    if (!route) return [];
+    if (action === 'forward') return this.routing.materialize(tx, actor, dossier, calendar, now);
+    await this.routing.afterAction(tx, actor, route, action, calendar, now, data['pausedWorkingMinutes'] as number | undefined);
+    return [];
   }
 
   /** What the caller may do now: the transition table, their permissions, and whether their scope covers the acting side. */
@@ -575,11 +666,14 @@ export class DossiersService {
   ): Promise<DossierResponse> {
     const { dossier } = row;
     const now = new Date();
-    const [calendar, timeline, agencies] = await Promise.all([
+    const [calendar, timeline, agencies, route] = await Promise.all([
       knownCalendar ?? this.calendar.calendar(),
       known?.timeline ?? this.dossiers.timeline(dossier.id),
       known?.agencies ?? this.agenciesOf(dossier),
+      // A dossier just received has no route yet.
+      known ? undefined : this.routing.load(this.dataSource.manager, dossier),
     ]);
+    const agencyName = (id: string | null) => (id ? (route?.agencies.get(id)?.name ?? null) : null);
     const allowed = await this.allowedFor(undefined, principal, dossier, agencies);
     const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
     return {
@@ -607,6 +701,7 @@ export class DossiersService {
       lookupSecret: dossier.lookupSecret,
       allowedActions: allowed,
       timeline: timeline.map(toEvent),
+      steps: (route?.steps ?? []).map((step) => toStepView(step, agencyName, calendar, now)),
       warnings: [],
     };
   }

@@ -27,6 +27,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CursorQuery } from '../../../common/pagination';
+import { DossierStepView } from '../routing/routing.dto';
 import { CHANNELS, RETURN_METHODS, type Channel, type ReturnMethod } from '../entities/dossier.entity';
 import { toList, trimmed } from '../../../common/transforms';
 
@@ -192,6 +193,8 @@ export class DossierResponse extends DossierSummary {
   @ApiProperty({ enum: DOSSIER_ACTIONS, isArray: true, enumName: 'DossierAction', description: 'What the caller may do now' })
   allowedActions!: DossierAction[];
   @ApiProperty({ type: [DossierEventResponse] }) timeline!: DossierEventResponse[];
+  @ApiProperty({ type: [DossierStepView], description: 'The route across agencies (empty until the dossier is forwarded)' })
+  steps!: DossierStepView[];
   @ApiProperty({ type: [String], description: 'Warnings about the applicant data (e.g. CCCD digits disagreeing with the birth year)' })
   warnings!: string[];
 }

@@ -11,6 +11,8 @@ import { dossierNotFound } from '../dossiers.errors';
 import { DossiersRepository } from '../dossiers.repository';
 import { FORM_EVENTS, formDefinition, FORMS, FormNumber } from './form-templates';
 import { renderPdf } from './pdf-renderer';
+import { RoutingService } from '../routing/routing.service';
+import { toControlSheetRow } from '../routing/step-views';
 
 @Injectable()
 export class DossierFormsService {
@@ -18,6 +20,7 @@ export class DossierFormsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dossiers: DossiersRepository,
     private readonly audit: AuditService,
+    private readonly routing: RoutingService,
   ) {}
 
   /** Renders a form of a dossier in the caller's scope; every print is recorded and audited (it carries personal data). */
@@ -45,6 +48,8 @@ export class DossierFormsService {
       [dossier.receivingAgencyId, dossier.competentAgencyId],
     );
     const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? '';
+    const route = number === '06' ? await this.routing.load(this.dataSource.manager, dossier) : undefined;
+    const nameOfStep = (id: string | null) => (id ? (route?.agencies.get(id)?.name ?? null) : null);
     const lookupUrl = `${publicBaseUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code)}&secret=${dossier.lookupSecret}`;
     const pdf = await renderPdf(
       formDefinition(number, {
@@ -55,6 +60,7 @@ export class DossierFormsService {
         timeline,
         lookupUrl,
         printedBy: principal.name,
+        controlSheet: (route?.steps ?? []).map((step) => toControlSheetRow(step, nameOfStep)),
       }),
     );
     const sha256 = createHash('sha256').update(pdf).digest('hex');

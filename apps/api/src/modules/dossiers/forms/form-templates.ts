@@ -2,6 +2,7 @@ import { STATUS_LABELS_VI, toLocalIso } from '@motcua/domain';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DossierEvent } from '../entities/dossier-event.entity';
 import type { Dossier } from '../entities/dossier.entity';
+import type { ControlSheetRow } from '../routing/routing.dto';
 
 /** What every form needs beyond the dossier itself. */
 export interface FormContext {
@@ -13,6 +14,8 @@ export interface FormContext {
   /** Public lookup address printed as text and as a QR code on the receipt. */
   lookupUrl: string;
   printedBy: string;
+  /** The route's handovers (Form 06), when the dossier was forwarded along a process template. */
+  controlSheet: ControlSheetRow[];
 }
 
 export const FORMS = ['01', '02', '03', '04', '05', '06', '07'] as const;
@@ -198,6 +201,7 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
     case '07':
       return [trackingBookLine(ctx)];
     case '06':
+      if (ctx.controlSheet.length) return [...intro, controlSheetTable(ctx.controlSheet)];
       return [
         ...intro,
         {
@@ -226,6 +230,42 @@ function body(form: FormNumber, ctx: FormContext): Content[] {
         },
       ];
   }
+}
+
+const RESULT_VI = { EARLY: 'Trước hạn', ON_TIME: 'Đúng hạn', LATE: 'Quá hạn' } as const;
+
+/** Form 06: each handover — who gave, who received, when — and the step's result. */
+function controlSheetTable(rows: ControlSheetRow[]): Content {
+  const when = (iso: string | null) => (iso ? viDateTime(new Date(iso)) : '');
+  const cell = (text: string) => ({ text, bold: true });
+  return {
+    table: {
+      headerRows: 1,
+      widths: [60, 62, 62, 62, 50, 50, '*'],
+      body: [
+        [
+          cell('Bước, cơ quan'),
+          cell('Giao: người, thời gian'),
+          cell('Nhận: người, thời gian'),
+          cell('Hạn xử lý'),
+          cell('Hoàn thành'),
+          cell('Kết quả'),
+          cell('Ghi chú'),
+        ],
+        ...rows.map((r) => [
+          `${r.seq}. ${r.step} — ${r.agencyName}`,
+          [r.givenBy ?? '', when(r.givenAt)].filter(Boolean).join('\n'),
+          [r.receivedBy ?? '', when(r.receivedAt)].filter(Boolean).join('\n'),
+          when(r.dueAt),
+          when(r.completedAt),
+          r.result ? RESULT_VI[r.result] : '',
+          [r.returnReason ? `Trả lại: ${r.returnReason}` : '', r.note ?? ''].filter(Boolean).join('\n'),
+        ]),
+      ],
+    },
+    fontSize: 8,
+    margin: [0, 8, 0, 0],
+  };
 }
 
 /**
