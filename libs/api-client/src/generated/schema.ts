@@ -308,6 +308,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/control-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getControlSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}/forms/{form}": {
         parameters: {
             query?: never;
@@ -318,6 +334,22 @@ export interface paths {
         get: operations["getDossierForm"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/steps/{stepId}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["actOnDossierStep"];
         delete?: never;
         options?: never;
         head?: never;
@@ -398,6 +430,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["rotateIntegrationClientKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -596,6 +676,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["countQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queues/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -774,6 +886,33 @@ export interface components {
         Channel: "DIRECT" | "ONLINE" | "POSTAL";
         /** @enum {string} */
         ClientScope: "dossiers:create" | "dossiers:read" | "webhooks:manage";
+        ControlSheet: {
+            code: string;
+            procedureName: string;
+            rows: components["schemas"]["ControlSheetRow"][];
+        };
+        ControlSheetRow: {
+            agencyName: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            givenAt: string | null;
+            givenBy: string | null;
+            note: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            receivedBy: string | null;
+            /**
+             * @description The step’s result: early, on time or late
+             * @enum {string|null}
+             */
+            result: "EARLY" | "ON_TIME" | "LATE" | null;
+            returnReason: string | null;
+            seq: number;
+            step: string;
+        };
         /**
          * @description A status, or DUE_SOON / OVERDUE for open dossiers
          * @enum {string}
@@ -988,6 +1127,8 @@ export interface components {
             /** @description National status code 1–10 */
             statusCode: number;
             statusText: string;
+            /** @description The route across agencies (empty until the dossier is forwarded) */
+            steps: components["schemas"]["DossierStepView"][];
             /** Format: date-time */
             submittedAt: string;
             timeline: components["schemas"]["DossierEventResponse"][];
@@ -1003,6 +1144,45 @@ export interface components {
         };
         /** @enum {string} */
         DossierStatus: "SUBMITTED" | "RECEIVED" | "REFUSED" | "IN_PROCESS" | "SUPPLEMENT_REQUESTED" | "AWAITING_PAYMENT" | "WITHDRAWAL_REQUESTED" | "STOPPED" | "RESULT_READY" | "RETURNED";
+        DossierStepView: {
+            /** Format: date-time */
+            acceptedAt: string | null;
+            acceptedByName: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            assigneeName: string | null;
+            /** @description Working minutes the template gives the step */
+            budgetMinutes: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedByName: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            note: string | null;
+            returnReason: string | null;
+            /** Format: date-time */
+            returnedAt: string | null;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            sentAt: string | null;
+            sentByName: string | null;
+            sentFromAgencyName: string | null;
+            seq: number;
+            /** @description Steps of one stage run in parallel */
+            stage: number;
+            status: components["schemas"]["StepStatus"];
+            /**
+             * @description Final when done, live while open
+             * @enum {string|null}
+             */
+            timeliness: "EARLY" | "ON_TIME" | "LATE" | "WITHIN" | "DUE_SOON" | "OVERDUE" | null;
+            /** @description Working minutes the step took (done) or has used so far (open) */
+            workingMinutesUsed: number | null;
+        };
         DossierSummary: {
             applicantName: string;
             channel: components["schemas"]["Channel"];
@@ -1197,6 +1377,9 @@ export interface components {
             expiresIn: number;
             user: components["schemas"]["SessionUser"];
         };
+        MarkedRead: {
+            marked: number;
+        };
         MeResponse: {
             /** Format: uuid */
             agencyId: string;
@@ -1211,6 +1394,25 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             roles: components["schemas"]["Role"][];
         };
+        NotificationItem: {
+            /** Format: date-time */
+            createdAt: string;
+            dossierCode: string;
+            id: string;
+            message: string;
+            read: boolean;
+            /** Format: uuid */
+            stepId: string | null;
+            type: components["schemas"]["NotificationType"];
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationItem"][];
+            nextCursor: string | null;
+            /** @description Unread notifications of the caller (the bell’s badge) */
+            unreadCount: number;
+        };
+        /** @enum {string} */
+        NotificationType: "STEP_RECEIVED" | "STEP_DUE_SOON" | "STEP_OVERDUE" | "STEP_RETURNED" | "DOSSIER_TO_RETURN";
         /** @enum {string} */
         OnlineRegime: "FULL" | "PARTIAL" | "NONE";
         /** @enum {string} */
@@ -1391,6 +1593,29 @@ export interface components {
             /** @example Nghỉ Tết Nguyên đán */
             name: string;
         };
+        QueueCount: {
+            count: number;
+            more: boolean;
+            queue: components["schemas"]["QueueName"];
+        };
+        QueueCounts: {
+            items: components["schemas"]["QueueCount"][];
+            limit: number;
+        };
+        QueueItem: {
+            applicantName: string;
+            dossierCode: string;
+            /** Format: date-time */
+            dossierDueAt: string | null;
+            procedureName: string;
+            step: components["schemas"]["DossierStepView"];
+        };
+        /** @enum {string} */
+        QueueName: "to-accept" | "in-progress" | "due-soon" | "overdue" | "waiting-for-others" | "to-return";
+        QueuePage: {
+            items: components["schemas"]["QueueItem"][];
+            nextCursor: string | null;
+        };
         RequiredDocumentDto: {
             /** @example 0 */
             copies: number;
@@ -1417,11 +1642,26 @@ export interface components {
             roles: components["schemas"]["Role"][];
             username: string;
         };
+        /** @enum {string} */
+        StepAction: "accept" | "return" | "resend" | "assign" | "take" | "complete";
+        StepActionRequest: {
+            /**
+             * Format: uuid
+             * @description assign: the officer who will handle the step
+             */
+            assigneeId?: string;
+            /** @description complete: what was done */
+            note?: string;
+            /** @description return: why the step goes back to the sender (required) */
+            reason?: string;
+        };
         /**
          * @description COMPETENT agency, RECEIVING point, or FIXED agency (agencyId)
          * @enum {string}
          */
         StepActor: "COMPETENT" | "RECEIVING" | "FIXED";
+        /** @enum {string} */
+        StepStatus: "PENDING" | "SENT" | "ACCEPTED" | "DONE" | "RETURNED";
         SubmittedDocumentDto: {
             /** @example 1 */
             count: number;
@@ -2712,14 +2952,62 @@ export interface operations {
             };
         };
     };
+    getControlSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Form 06 as data: every handover of the route */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlSheet"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDossierForm: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 code: string;
-                /** @description 01 receipt, 02 supplement, 03 refusal, 04 apology, 05 stop, 06 control sheet */
-                form: "01" | "02" | "03" | "04" | "05" | "06";
+                /** @description 01 receipt, 02 supplement, 03 refusal, 04 apology, 05 stop, 06 control sheet, 07 tracking-book line */
+                form: "01" | "02" | "03" | "04" | "05" | "06" | "07";
             };
             cookie?: never;
         };
@@ -2749,6 +3037,59 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    actOnDossierStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                stepId: string;
+                action: components["schemas"]["StepAction"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepActionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The step is not in a state that allows the action */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Error (RFC 9457 problem details) */
@@ -3020,6 +3361,114 @@ export interface operations {
             };
             /** @description Requires the permission integration:manage */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Only unread ones */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3662,6 +4111,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countQueues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many steps wait in each queue of the caller’s agency, capped at `limit` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCounts"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQueue: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                name: components["schemas"]["QueueName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Error (RFC 9457 problem details) */

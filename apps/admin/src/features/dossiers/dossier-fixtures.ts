@@ -98,6 +98,7 @@ export function dossier(overrides: Partial<Schemas['DossierResponse']> = {}): Sc
   return {
     id: '00000000-0000-4000-8000-0000000000e1',
     code: CODE,
+    steps: [],
     status: 'RECEIVED',
     statusCode: 2,
     statusText: 'Đã tiếp nhận',

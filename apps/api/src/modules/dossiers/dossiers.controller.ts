@@ -17,6 +17,7 @@ import {
 } from './dto/dossier.dto';
 import { DossiersService } from './dossiers.service';
 import { DossierFormsService } from './forms/dossier-forms.service';
+import { FORMS } from './forms/form-templates';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -80,8 +81,8 @@ export class DossiersController {
   @RequirePermission('dossiers:read')
   @ApiParam({
     name: 'form',
-    enum: ['01', '02', '03', '04', '05', '06'],
-    description: '01 receipt, 02 supplement, 03 refusal, 04 apology, 05 stop, 06 control sheet',
+    enum: FORMS,
+    description: '01 receipt, 02 supplement, 03 refusal, 04 apology, 05 stop, 06 control sheet, 07 tracking-book line',
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({
