@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
+import { AuditTrailService } from './audit-trail.service';
 import { AuditService } from './audit.service';
 
 /** Global: every module writes its audit records through this one service. */
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ controllers: [AuditController], providers: [AuditService, AuditTrailService], exports: [AuditService] })
 export class AuditModule {}

@@ -26,8 +26,8 @@ export interface AuditRecord {
 }
 
 /** The fields the hash covers, in canonical form (also what an external verifier recomputes). */
-export function auditHash(prevHash: string, event: Omit<AuditEvent, 'id' | 'hash' | 'prevHash'>): string {
-  const record = canonicalJson({
+export function canonicalRecord(event: Omit<AuditEvent, 'id' | 'hash' | 'prevHash'>): string {
+  return canonicalJson({
     at: event.at.toISOString(),
     actorType: event.actorType,
     actorId: event.actorId,
@@ -42,8 +42,11 @@ export function auditHash(prevHash: string, event: Omit<AuditEvent, 'id' | 'hash
     requestId: event.requestId,
     ip: event.ip,
   });
+}
+
+export function auditHash(prevHash: string, event: Omit<AuditEvent, 'id' | 'hash' | 'prevHash'>): string {
   return createHash('sha256')
-    .update(prevHash + record)
+    .update(prevHash + canonicalRecord(event))
     .digest('hex');
 }
 
