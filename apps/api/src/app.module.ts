@@ -11,7 +11,9 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { DossiersModule } from './modules/dossiers/dossiers.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { IntegrationModule } from './modules/integration/integration.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { PartiesModule } from './modules/parties/parties.module';
 
 @Module({})
 export class AppModule {
@@ -46,7 +48,9 @@ export class AppModule {
         CatalogModule,
         CalendarModule,
         DossiersModule,
+        PartiesModule,
         IdentityModule,
+        IntegrationModule,
         SeedModule,
         JobsModule.forRoot(databaseUrl),
       ],

@@ -49,6 +49,8 @@ describe('docker-compose.yml (checked without a Docker engine)', () => {
           .replace(/\$\{POSTGRES_PASSWORD[^}]*\}/g, 'pg-secret')
           .replace(/\$\{JWT_SECRET[^}]*\}/g, 'j'.repeat(40))
           .replace(/\$\{ADMIN_PASSWORD[^}]*\}/g, 'admin-password-123')
+          .replace(/\$\{PERSONAL_DATA_KEYS[^}]*\}/g, `k1:${'k'.repeat(43)}=`)
+          .replace(/\$\{PERSONAL_DATA_HMAC_KEY[^}]*\}/g, 'h'.repeat(44))
           .replace(/\$\{(\w+):-([^}]*)\}/g, '$2'),
       ]),
     );

@@ -14,8 +14,22 @@ import { ApiClient } from '../modules/identity/entities/api-client.entity';
 import { LoginAttempt } from '../modules/identity/entities/login-attempt.entity';
 import { RefreshToken } from '../modules/identity/entities/refresh-token.entity';
 import { User } from '../modules/identity/entities/user.entity';
+import { OutboxEvent } from '../modules/integration/entities/outbox-event.entity';
+import { WebhookAttempt } from '../modules/integration/entities/webhook-attempt.entity';
+import { WebhookDelivery } from '../modules/integration/entities/webhook-delivery.entity';
+import { WebhookFanoutCursor } from '../modules/integration/entities/webhook-fanout-cursor.entity';
+import { WebhookSubscription } from '../modules/integration/entities/webhook-subscription.entity';
 import { DossierStep } from '../modules/dossiers/routing/dossier-step.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { DossierParty } from '../modules/parties/entities/dossier-party.entity';
+import { PartyAccessLog } from '../modules/parties/entities/party-access-log.entity';
+import { PartyAdoptionState } from '../modules/parties/entities/party-adoption-state.entity';
+import { PartyConsent } from '../modules/parties/entities/party-consent.entity';
+import { PartyContact } from '../modules/parties/entities/party-contact.entity';
+import { PartyIdentifier } from '../modules/parties/entities/party-identifier.entity';
+import { PartyMerge } from '../modules/parties/entities/party-merge.entity';
+import { PartyRepresentative } from '../modules/parties/entities/party-representative.entity';
+import { Party } from '../modules/parties/entities/party.entity';
 
 /** Every TypeORM entity of the product, listed explicitly (see data-source.ts). */
 export const ENTITIES = [
@@ -37,4 +51,18 @@ export const ENTITIES = [
   DossierAttachment,
   DossierStep,
   Notification,
+  Party,
+  PartyIdentifier,
+  PartyContact,
+  PartyRepresentative,
+  DossierParty,
+  PartyAccessLog,
+  PartyMerge,
+  PartyConsent,
+  PartyAdoptionState,
+  OutboxEvent,
+  WebhookSubscription,
+  WebhookDelivery,
+  WebhookAttempt,
+  WebhookFanoutCursor,
 ];

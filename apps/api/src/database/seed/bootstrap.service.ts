@@ -7,6 +7,7 @@ import { AuditService } from '../../modules/audit/audit.service';
 import { CalendarService } from '../../modules/calendar/calendar.service';
 import { Procedure } from '../../modules/catalog/entities/procedure.entity';
 import { ProceduresService } from '../../modules/catalog/procedures.service';
+import { PartiesService } from '../../modules/parties/parties.service';
 import { Agency } from '../../modules/catalog/entities/agency.entity';
 import { User } from '../../modules/identity/entities/user.entity';
 import { hashPassword } from '../../modules/identity/passwords';
@@ -32,6 +33,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly procedures: ProceduresService,
+    private readonly parties: PartiesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,6 +46,9 @@ export class BootstrapService implements OnApplicationBootstrap {
       await this.calendar.ensureSeeded(tx);
       if (this.config.demoData) await this.seedProcedures(tx);
     });
+    // Dossiers received before the citizen registry: register their applicants in the background
+    // (batched, resumable), with the other background jobs.
+    if (this.config.jobsEnabled) this.parties.startLegacyAdoption();
   }
 
   private async seedAgencies(tx: EntityManager, seed: AgencySeed, parent: Agency | null, parentPath: string): Promise<number> {

@@ -13,6 +13,11 @@ describe('role permissions', () => {
     }
   });
 
+  it('reserves merging and pseudonymising registry records to administrators, who cannot reveal them', () => {
+    expect(ROLES.filter((role) => hasPermission([role], 'parties:administer'))).toEqual(['ADMIN']);
+    expect(hasPermission(['ADMIN'], 'parties:reveal')).toBe(false);
+  });
+
   it('lets only reception officers receive dossiers and only leaders approve them', () => {
     expect(ROLES.filter((role) => hasPermission([role], 'dossiers:create'))).toEqual(['RECEPTION']);
     expect(ROLES.filter((role) => hasPermission([role], 'dossiers:approve'))).toEqual(['LEADER']);

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'parties:read',
   'parties:manage',
   'parties:reveal',
+  'parties:administer',
   'reports:read',
   'reports:export',
   'audit:read',
@@ -49,6 +50,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'integration:manage',
     'webhooks:manage',
     'dossiers:import',
+    // Duplicate review, merge and pseudonymisation of registry records (not reveal: no unmasked data).
+    'parties:read',
+    'parties:administer',
     'audit:read',
   ],
   RECEPTION: [
