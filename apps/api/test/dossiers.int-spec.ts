@@ -100,6 +100,33 @@ describe('dossiers: intake, lifecycle and SLA clock', () => {
       expect(future.body.errors[0].field).toBe('applicant.dateOfBirth');
     });
 
+    it('registers the applicant in the citizen registry, keeps only a masked copy on the dossier, and takes a known party by id', async () => {
+      const first = await intake({ applicant: applicant({ identifiers: [{ type: 'CCCD', value: '089203007777' }], phone: '0912000777' }) });
+      expect(first.status).toBe(201);
+      const partyId = first.body.applicant.partyId;
+      expect(partyId).toEqual(expect.any(String));
+      expect(first.body.applicant.identifiers[0].value).not.toContain('203007');
+      expect(first.body.applicant.phone).not.toBe('0912000777');
+      // Neither the dossier row nor its search text holds the identifier or the phone in clear.
+      const clear = await db.query(
+        `SELECT count(*)::int AS n FROM dossiers WHERE applicant::text LIKE '%089203007777%' OR applicant::text LIKE '%0912000777%' OR search_text LIKE '%089203007777%'`,
+      );
+      expect(clear.rows[0].n).toBe(0);
+
+      const again = await intake({ applicant: { partyId } });
+      expect(again.status).toBe(201);
+      expect(again.body).toMatchObject({ applicantName: 'Nguyễn Văn An', applicant: { partyId, type: 'INDIVIDUAL' } });
+      const owners = await db.query("SELECT count(*)::int AS n FROM dossier_parties WHERE party_id = $1 AND role = 'OWNER'", [partyId]);
+      expect(owners.rows[0].n).toBe(2);
+      const unknown = await intake({ applicant: { partyId: '00000000-0000-4000-8000-000000000000' } });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors[0].field).toBe('applicant.partyId');
+
+      // Portals hear of it through the outbox, written with the dossier.
+      const events = await db.query('SELECT type FROM outbox_events WHERE dossier_code = $1', [first.body.code]);
+      expect(events.rows.map((r: { type: string }) => r.type)).toEqual(['dossier.received']);
+    });
+
     it('answers an Idempotency-Key replay with the same dossier (201 then 200), and a different body with 422', async () => {
       const key = 'portal-retry-000001';
       const first = await intake({}, { 'idempotency-key': key });

@@ -50,14 +50,15 @@ describe('citizen registry (parties)', () => {
   const service = () => t.app.get(PartiesService);
   const dataSource = () => t.app.get(DataSource);
   /** A counter dossier at the provincial center (applicant without identifiers, so no registry side effects). */
-  const dossier = async (fullName = 'Người nộp hồ sơ') => {
+  /** A counter intake; with `partyId` the applicant is that registry party (intake links it as OWNER). */
+  const dossier = async (fullName = 'Người nộp hồ sơ', partyId?: string) => {
     const res = await call(t.baseUrl, 'POST', '/api/dossiers', {
       token: reception,
       body: {
         procedureCode: CRIMINAL_RECORD,
         receivingAgencyCode: CENTER,
         channel: 'DIRECT',
-        applicant: { type: 'INDIVIDUAL', fullName, identifiers: [] },
+        applicant: partyId ? { partyId } : { type: 'INDIVIDUAL', fullName, identifiers: [] },
         documents,
       },
     });
@@ -561,9 +562,8 @@ describe('citizen registry (parties)', () => {
         ],
         phone: mergedPhone,
       });
-      const shared = await dossier();
-      const own = await dossier();
-      await link(shared.id, survivor.id);
+      const shared = await dossier(undefined, survivor.id);
+      const own = await dossier(undefined, merged.id);
       await link(shared.id, merged.id);
       await link(own.id, merged.id, 'SUBMITTER');
 
@@ -590,14 +590,16 @@ describe('citizen registry (parties)', () => {
       expect(res.body).toMatchObject({
         survivorId: survivor.id,
         mergedId: merged.id,
-        moved: { dossierLinks: 1, identifiers: 2, contacts: 1 },
+        moved: { dossierLinks: 2, identifiers: 2, contacts: 1 },
       });
 
-      const links = await db.query('SELECT dossier_id, role, party_id FROM dossier_parties WHERE dossier_id = ANY($1) ORDER BY role', [
-        [shared.id, own.id],
-      ]);
+      const links = await db.query(
+        'SELECT dossier_id, role, party_id FROM dossier_parties WHERE dossier_id = ANY($1) ORDER BY role, dossier_id = $2 DESC',
+        [[shared.id, own.id], shared.id],
+      );
       expect(links.rows).toEqual([
         { dossier_id: shared.id, role: 'OWNER', party_id: survivor.id },
+        { dossier_id: own.id, role: 'OWNER', party_id: survivor.id },
         { dossier_id: own.id, role: 'SUBMITTER', party_id: survivor.id },
       ]);
       const after = await call(t.baseUrl, 'GET', `/api/parties/${survivor.id}`, { token: reception });

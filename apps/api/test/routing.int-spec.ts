@@ -139,6 +139,22 @@ describe('inter-agency routing: step tasks, handovers, queues and notifications'
     expect(returned.status).toBe(200);
     expect(returned.body.steps.every((s: any) => s.status === 'DONE')).toBe(true);
 
+    // Every handover reached the outbox for the portals, in order.
+    const types = (await db.query('SELECT type FROM outbox_events WHERE dossier_code = $1 ORDER BY id', [code])).rows.map(
+      (r: any) => r.type,
+    );
+    expect(types[0]).toBe('dossier.received');
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'dossier.forwarded',
+        'dossier.step-sent',
+        'dossier.step-returned',
+        'dossier.step-completed',
+        'dossier.result-ready',
+      ]),
+    );
+    expect(types.slice(-2)).toEqual(['dossier.returned', 'dossier.step-completed']); // returning closes the desk's step
+
     // Form 06: every handover, as data and as a PDF.
     const sheet = (await call(t.baseUrl, 'GET', `/api/dossiers/${code}/control-sheet`, { token: as('lanhdao.mybinh') })).body;
     expect(sheet.rows).toHaveLength(6);

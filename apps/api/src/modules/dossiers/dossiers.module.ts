@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { IntegrationModule } from '../integration/integration.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { PartiesModule } from '../parties/parties.module';
 import { QueuesRepository } from './routing/queues.repository';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingService } from './routing/routing.service';
@@ -17,7 +19,7 @@ import { PublicDossiersController } from './public-dossiers.controller';
 import { SlaSweepService } from './sla/sla-sweep.service';
 
 @Module({
-  imports: [CalendarModule, NotificationsModule],
+  imports: [CalendarModule, NotificationsModule, PartiesModule, IntegrationModule],
   controllers: [DossiersController, RoutingController, AttachmentsController, PublicDossiersController, DossierImportController],
   providers: [
     DossiersRepository,

@@ -223,16 +223,22 @@ export class DossiersRepository {
   }
 
   /**
-   * The new dossier, its first timeline rows and its audit record in one statement (one round trip
-   * while the code counter and the audit chain are locked). Returns the event ids in order.
+   * The new dossier, its first timeline rows and the rows that go with it (audit record, outbox
+   * event, applicant link) in one statement: one round trip while the code counter and the audit
+   * chain are locked. Returns the event ids in order.
    */
-  async insertNew(manager: EntityManager, dossier: Dossier, events: DossierEvent[], audit: InsertStatement): Promise<string[]> {
+  async insertNew(manager: EntityManager, dossier: Dossier, events: DossierEvent[], extra: InsertStatement[]): Promise<string[]> {
     const d = insertRows(this.dataSource, Dossier, [dossier]);
     const e = insertRows(this.dataSource, DossierEvent, events, d.params.length + 1, 'id');
-    const auditSql = renumberParams(audit.sql, d.params.length + e.params.length);
+    const params = [...d.params, ...e.params];
+    const parts = extra.map((statement, i) => {
+      const sql = `x${i} AS (${renumberParams(statement.sql, params.length)})`;
+      params.push(...statement.params);
+      return sql;
+    });
     const rows: Array<{ id: string }> = await manager.query(
-      `WITH d AS (${d.sql}), e AS (${e.sql}), a AS (${auditSql}) SELECT id FROM e ORDER BY id`,
-      [...d.params, ...e.params, ...audit.params],
+      `WITH d AS (${d.sql}), e AS (${e.sql})${parts.map((p) => `, ${p}`).join('')} SELECT id FROM e ORDER BY id`,
+      params,
     );
     return rows.map((r) => String(r.id));
   }

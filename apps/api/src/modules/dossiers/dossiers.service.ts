@@ -9,6 +9,8 @@ import {
   formatDossierCode,
   localDateOf,
   lookupSecretFromBytes,
+  maskIdentifier,
+  maskPhone,
   processingHours,
   STATUS_CODES,
   stageAfter,
@@ -46,6 +48,10 @@ import { IdempotencyKey } from './entities/idempotency-key.entity';
 import { actionForbidden, actionNotAllowed, dossierNotFound, staleDossier } from './dossiers.errors';
 import { ControlSheet, StepAction, StepActionRequest } from './routing/routing.dto';
 import { RoutingService } from './routing/routing.service';
+import { OutboxService } from '../integration/outbox.service';
+import type { OutboxEventType } from '../integration/integration-events';
+import { PartiesService } from '../parties/parties.service';
+import type { ApplicantInput } from '../parties/party-input';
 import { toControlSheetRow, toStepView } from './routing/step-views';
 import { DossierRow, DossiersRepository, IntakeAgency, IntakeContext, IntakeProcedure } from './dossiers.repository';
 
@@ -62,6 +68,16 @@ const ROUTED_ACTIONS = new Set<DossierAction>([
   'confirm-payment',
   'return-result',
 ]);
+/** The outbox event of a transition, when it has a more telling type than `dossier.status-changed`. */
+const OUTBOX_TYPE_OF: Partial<Record<DossierAction, OutboxEventType>> = {
+  accept: 'dossier.received',
+  refuse: 'dossier.refused',
+  forward: 'dossier.forwarded',
+  'request-supplement': 'dossier.supplement-requested',
+  'issue-result': 'dossier.result-ready',
+  'reject-with-reasons': 'dossier.result-ready',
+  'return-result': 'dossier.returned',
+};
 /** Staff who work on steps: reception, specialists, leaders. */
 const STEP_PERMISSIONS = ['dossiers:intake', 'dossiers:process', 'dossiers:approve'] as const;
 const COUNT_CAP = 1000;
@@ -82,6 +98,8 @@ interface CreatedDossier {
   row: DossierRow;
   timeline: DossierEvent[];
   agencies: Array<Pick<Agency, 'id' | 'name' | 'path'>>;
+  /** About the applicant's data (e.g. CCCD digits disagreeing with the birth year). */
+  warnings?: string[];
 }
 
 export interface IntakeResult {
@@ -98,6 +116,8 @@ export class DossiersService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly routing: RoutingService,
+    private readonly parties: PartiesService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async list(actor: ActorContext, query: ListDossiersQuery): Promise<DossierPage> {
@@ -122,7 +142,6 @@ export class DossiersService {
   async receive(actor: ActorContext, body: CreateDossierRequest, idempotencyKey?: string): Promise<IntakeResult> {
     const principal = principalOf(actor);
     const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    const warnings = this.validateApplicant(body);
     // Read outside the transaction: a transaction must never wait for a second pool connection.
     const calendar = await this.calendar.calendar();
 
@@ -156,12 +175,11 @@ export class DossiersService {
     // A fresh intake answers from what it just wrote; an idempotent replay reads the stored dossier.
     if (outcome.written) {
       const dossier = await this.detail(principal, outcome.written.row, calendar, outcome.written);
-      return { dossier: { ...dossier, warnings }, created: true };
+      return { dossier: { ...dossier, warnings: outcome.written.warnings ?? [] }, created: true };
     }
     const row = await this.dossiers.findById(outcome.id);
     if (!row) throw dossierNotFound();
-    const dossier = await this.detail(principal, row, calendar);
-    return { dossier: { ...dossier, warnings }, created: outcome.created };
+    return { dossier: await this.detail(principal, row, calendar), created: outcome.created };
   }
 
   /**
@@ -190,9 +208,18 @@ export class DossiersService {
     const online = body.channel === 'ONLINE';
     if (!online) this.checkDocuments(procedure, body);
 
+    // The applicant joins the citizen registry (issue 7) before any lock is taken; the dossier keeps
+    // a masked copy for lists and forms, never the identifiers or the phone in clear.
+    const party = await this.parties.resolveApplicant(
+      tx,
+      actor,
+      body.applicant.partyId ? { partyId: body.applicant.partyId } : (body.applicant as ApplicantInput),
+      { mode: replay ? 'lenient' : 'intake', agencyId: receiving.id },
+    );
+    const applicant = body.applicant.partyId ? await this.partySnapshot(tx, party.partyId) : this.snapshot(body, party.partyId);
+
     const now = replay?.at ?? new Date();
     const writtenAt = new Date();
-    const applicant = this.snapshot(body);
     const dossier: Dossier = Object.assign(new Dossier(), {
       id: options.id ?? randomUUID(),
       procedureId: procedure.id,
@@ -252,7 +279,7 @@ export class DossiersService {
       dossier.code = formatDossierCode(receiving.code, localDate, sequence);
       chainHead = also ?? GENESIS_HASH;
     }
-    dossier.searchText = foldVietnamese(`${dossier.code} ${applicant.fullName} ${applicant.identifiers.map((i) => i.value).join(' ')}`);
+    dossier.searchText = foldVietnamese(`${dossier.code} ${applicant.fullName}`);
     const events = this.eventRows(actor, dossier, now, [
       { action: 'submit', from: null, toStatus: 'SUBMITTED' },
       ...(online ? [] : [{ action: 'accept', from: 'SUBMITTED' as const, form: ACTION_RULES.accept.form }]),
@@ -267,12 +294,20 @@ export class DossiersService {
       },
       chainHead,
     );
-    const eventIds = await this.dossiers.insertNew(tx, dossier, events, this.audit.insertStatement([audit]));
+    const eventIds = await this.dossiers.insertNew(tx, dossier, events, [
+      this.audit.insertStatement([audit]),
+      this.parties.linkStatement(dossier.id, party.partyId, 'OWNER'),
+      // Portals hear of it through the changes feed and webhooks; a replayed legacy dossier is history, not news.
+      ...(replay
+        ? []
+        : [this.outbox.insertStatement([this.outbox.event({ type: online ? 'dossier.submitted' : 'dossier.received', dossier })])]),
+    ]);
     events.forEach((event, i) => (event.id = eventIds[i]));
     return {
       row: { dossier, procedureName: procedure.name, procedureCode: procedure.code },
       timeline: events,
       agencies: [receiving, competent],
+      warnings: party.warnings,
     };
   }
 
@@ -497,7 +532,8 @@ export class DossiersService {
     const data: Record<string, unknown> = {};
     const resume = () => {
       if (dossier.pausedSince) {
-        const paused = calendar.workingMinutesBetween(dossier.pausedSince, now);
+        // Whole minutes: the column is an integer and the clock is kept to the minute.
+        const paused = Math.round(calendar.workingMinutesBetween(dossier.pausedSince, now));
         dossier.pausedMinutes += paused;
         if (dossier.dueAt) dossier.dueAt = calendar.addWorkingMinutes(dossier.dueAt, paused);
         if (dossier.dueSoonAt) dossier.dueSoonAt = calendar.addWorkingMinutes(dossier.dueSoonAt, paused);
@@ -600,6 +636,12 @@ export class DossiersService {
       },
       tx,
     );
+    if (authorize)
+      await this.outbox.emit(tx, {
+        type: OUTBOX_TYPE_OF[action] ?? 'dossier.status-changed',
+        dossier,
+        data: { action, fromStatus: from, reason: body.reason },
+      });
     if (!route) return [];
     if (action === 'forward') return this.routing.materialize(tx, actor, dossier, calendar, now);
     await this.routing.afterAction(tx, actor, route, action, calendar, now, data['pausedWorkingMinutes'] as number | undefined);
@@ -721,43 +763,38 @@ export class DossiersService {
     }
   }
 
-  private validateApplicant(body: CreateDossierRequest): string[] {
-    const a = body.applicant;
-    const errors: FieldError[] = [];
-    if (a.type === 'INDIVIDUAL' && !a.fullName)
-      errors.push({ field: 'applicant.fullName', rule: 'required', message: 'Họ tên là bắt buộc' });
-    if (a.type !== 'INDIVIDUAL' && !a.name) errors.push({ field: 'applicant.name', rule: 'required', message: 'Tên tổ chức là bắt buộc' });
-    if (a.dateOfBirth && a.dateOfBirth > localDateOf(new Date()))
-      errors.push({ field: 'applicant.dateOfBirth', rule: 'notFuture', message: 'Ngày sinh không được ở tương lai' });
-    const warnings: string[] = [];
-    a.identifiers.forEach((identifier, i) => {
-      const check = checkIdentifier(identifier.type, identifier.value);
-      if (!check.valid)
-        errors.push({
-          field: `applicant.identifiers.${i}.value`,
-          rule: check.rule ?? 'identifier',
-          message: check.message ?? 'Giấy tờ tùy thân không hợp lệ',
-        });
-      else {
-        identifier.value = check.normalized;
-        if (identifier.type === 'CCCD') warnings.push(...cccdWarnings(check.normalized, a.dateOfBirth, a.sex));
-      }
-    });
-    if (errors.length) throw validationProblem(errors);
-    return warnings;
-  }
-
-  private snapshot(body: CreateDossierRequest): ApplicantSnapshot {
+  /** What the dossier keeps of its applicant: names in clear, identifiers and phone masked (DOMAIN §7). */
+  private snapshot(body: CreateDossierRequest, partyId: string): ApplicantSnapshot {
     const a = body.applicant;
     return {
+      partyId,
       type: a.type,
       fullName: (a.type === 'INDIVIDUAL' ? a.fullName : a.name) as string,
       dateOfBirth: a.dateOfBirth,
       sex: a.sex,
-      identifiers: a.identifiers.map((i) => ({ type: i.type, value: i.value })),
-      phone: a.phone,
+      identifiers: (a.identifiers ?? []).map((i) => ({ type: i.type, value: maskIdentifier(i.value) })),
+      phone: a.phone ? maskPhone(a.phone) : undefined,
       email: a.email,
       address: a.address,
+    };
+  }
+
+  /** An applicant given by party id: the registry's record, masked. */
+  private async partySnapshot(tx: EntityManager, partyId: string): Promise<ApplicantSnapshot> {
+    const [party] = await tx.query(
+      `SELECT p.type, p.full_name AS "fullName", p.date_of_birth AS "dateOfBirth", p.sex,
+              coalesce((SELECT json_agg(json_build_object('type', i.type, 'value', i.masked)) FROM party_identifiers i
+                         WHERE i.party_id = p.id AND i.valid_to IS NULL), '[]') AS identifiers
+         FROM parties p WHERE p.id = $1`,
+      [partyId],
+    );
+    return {
+      partyId,
+      type: party.type,
+      fullName: party.fullName,
+      dateOfBirth: party.dateOfBirth ?? undefined,
+      sex: party.sex ?? undefined,
+      identifiers: party.identifiers,
     };
   }
 }

@@ -1,4 +1,5 @@
 import { cccdWarnings, foldVietnamese } from '@motcua/domain';
+import type { InsertStatement } from '../../database/insert-rows';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -199,6 +200,14 @@ export class PartiesService implements BeforeApplicationShutdown {
   }
 
   /** Links a dossier to a party in a role (idempotent). */
+  /** The link as a statement of its own, for intake to fold into its single INSERT (parameters from $1). */
+  linkStatement(dossierId: string, partyId: string, role: DossierPartyRole): InsertStatement {
+    return {
+      sql: 'INSERT INTO dossier_parties (dossier_id, role, party_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      params: [dossierId, role, partyId],
+    };
+  }
+
   async linkDossier(tx: EntityManager, dossierId: string, partyId: string, role: DossierPartyRole): Promise<void> {
     await this.parties.linkDossier(tx, dossierId, partyId, role);
   }

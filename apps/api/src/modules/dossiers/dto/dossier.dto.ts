@@ -24,6 +24,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CursorQuery } from '../../../common/pagination';
@@ -36,9 +37,16 @@ export class IdentifierDto {
   @ApiProperty({ example: '089203001234' }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(32) value!: string;
 }
 
+/** The applicant: a party already in the registry (`partyId` alone), or the party's data. */
 export class ApplicantDto {
-  @ApiProperty({ enum: ['INDIVIDUAL', 'ORGANIZATION', 'ENTERPRISE'] }) @IsIn(['INDIVIDUAL', 'ORGANIZATION', 'ENTERPRISE']) type!:
-    'INDIVIDUAL' | 'ORGANIZATION' | 'ENTERPRISE';
+  @ApiPropertyOptional({ format: 'uuid', description: 'A party of the citizen registry; the other fields are then not needed' })
+  @IsOptional()
+  @IsUUID()
+  partyId?: string;
+  @ApiPropertyOptional({ enum: ['INDIVIDUAL', 'ORGANIZATION', 'ENTERPRISE'], description: 'Required unless partyId is given' })
+  @ValidateIf((a: ApplicantDto) => !a.partyId)
+  @IsIn(['INDIVIDUAL', 'ORGANIZATION', 'ENTERPRISE'])
+  type!: 'INDIVIDUAL' | 'ORGANIZATION' | 'ENTERPRISE';
   @ApiPropertyOptional({ example: 'Nguyễn Văn An', description: 'Individuals' })
   @IsOptional()
   @Transform(trimmed)
@@ -55,7 +63,8 @@ export class ApplicantDto {
   name?: string;
   @ApiPropertyOptional({ format: 'date', example: '2003-05-01' }) @IsOptional() @IsISO8601({ strict: true }) dateOfBirth?: string;
   @ApiPropertyOptional({ enum: ['MALE', 'FEMALE'] }) @IsOptional() @IsIn(['MALE', 'FEMALE']) sex?: 'MALE' | 'FEMALE';
-  @ApiProperty({ type: [IdentifierDto] })
+  @ApiPropertyOptional({ type: [IdentifierDto], description: 'Required unless partyId is given (may be empty)' })
+  @ValidateIf((a: ApplicantDto) => !a.partyId)
   @IsArray()
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })

@@ -20,7 +20,9 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const RETURN_METHODS = ['IN_PERSON', 'POST', 'ELECTRONIC'] as const;
 export type ReturnMethod = (typeof RETURN_METHODS)[number];
 
+/** The applicant as the dossier shows it: the registry party it links to, identifiers and phone masked. */
 export interface ApplicantSnapshot {
+  partyId?: string;
   type: 'INDIVIDUAL' | 'ORGANIZATION' | 'ENTERPRISE';
   fullName: string;
   dateOfBirth?: string;

@@ -9,11 +9,20 @@ import { validationProblem } from '../../../common/problem/validation';
 import { AuditService } from '../../audit/audit.service';
 import { ProcedureStep } from '../../catalog/entities/procedure-step.entity';
 import { NotificationsService } from '../../notifications/notifications.service';
+import type { OutboxEventType } from '../../integration/integration-events';
+import { OutboxService } from '../../integration/outbox.service';
 import { DossierEvent } from '../entities/dossier-event.entity';
 import type { Dossier } from '../entities/dossier.entity';
 import { DossierStep } from './dossier-step.entity';
 
 const DUE_SOON_USED_SHARE = 0.8;
+/** Handovers the consulted agencies' portals hear of (the step's agency is added to the event's scope). */
+const STEP_EVENT_TYPES: Record<string, OutboxEventType | undefined> = {
+  'step-send': 'dossier.step-sent',
+  'step-accept': 'dossier.step-accepted',
+  'step-return': 'dossier.step-returned',
+  'step-complete': 'dossier.step-completed',
+};
 /** Who is told that a step arrived at an agency: its leaders always, and the step's own role. */
 const LEADERS: Role[] = ['LEADER'];
 
@@ -57,6 +66,7 @@ export class RoutingService {
   constructor(
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async load(tx: EntityManager, dossier: Dossier): Promise<Route> {
@@ -422,6 +432,8 @@ export class RoutingService {
       form: null,
       data,
     });
+    const type = STEP_EVENT_TYPES[action];
+    if (type) await this.outbox.emit(tx, { type, dossier: route.dossier, agencyIds: [step.agencyId], data });
     await this.audit.record(
       actor,
       { action: `dossier.${action}`, targetType: 'dossier', targetId: route.dossier.code, after: { ...data, status: step.status, reason } },

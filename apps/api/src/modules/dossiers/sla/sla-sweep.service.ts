@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationsService } from '../../notifications/notifications.service';
+import { OutboxEventInput, OutboxService } from '../../integration/outbox.service';
 
 export interface SweepResult {
   dueSoon: string[];
@@ -10,14 +11,21 @@ export interface SweepResult {
   stepsOverdue: string[];
 }
 
-interface FlaggedStep {
+interface FlaggedDossier {
+  id: string;
+  code: string;
+  status: string;
+  status_code: number;
+  receiving_agency_id: string;
+  competent_agency_id: string;
+}
+
+interface FlaggedStep extends Omit<FlaggedDossier, 'id'> {
   id: string;
   dossier_id: string;
   agency_id: string;
   assignee_id: string | null;
   name: string;
-  code: string;
-  status: string;
 }
 
 /**
@@ -30,20 +38,25 @@ export class SlaSweepService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
    * A step that overruns is flagged at once, not only when the whole dossier is late: its officer
    * and the agency's leaders are told when it is due soon and again when it is overdue.
    */
-  private async sweepSteps(tx: EntityManager, now: Date): Promise<string[]> {
+  private async sweepSteps(
+    tx: EntityManager,
+    now: Date,
+    dossierRef: (d: FlaggedDossier, id: string) => OutboxEventInput['dossier'],
+  ): Promise<string[]> {
     const flag = (column: string, condition: string): Promise<FlaggedStep[]> =>
       tx
         .query(
           `UPDATE dossier_steps s SET ${column} = $1 FROM dossiers d
             WHERE d.id = s.dossier_id AND d.paused_since IS NULL AND d.status <> 'RETURNED'
               AND s.status IN ('SENT', 'ACCEPTED') AND s.${column} IS NULL AND ${condition}
-        RETURNING s.id, s.dossier_id, s.agency_id, s.assignee_id, s.name, d.code, d.status`,
+        RETURNING s.id, s.dossier_id, s.agency_id, s.assignee_id, s.name, d.code, d.status, d.status_code, d.receiving_agency_id, d.competent_agency_id`,
           [now],
         )
         .then(([rows]) => rows);
@@ -74,26 +87,36 @@ export class SlaSweepService {
         );
       }
     }
+    await this.outbox.emit(
+      tx,
+      overdue.map((st) => ({
+        type: 'dossier.step-overdue' as const,
+        dossier: dossierRef(st, st.dossier_id),
+        agencyIds: [st.agency_id],
+        data: { stepId: st.id, step: st.name },
+        occurredAt: now,
+      })),
+    );
     return overdue.map((st) => st.id);
   }
 
   async sweep(now = new Date()): Promise<SweepResult> {
     return this.dataSource.transaction(async (tx) => {
-      const dueSoon: Array<{ id: string; code: string; status: string }> = await tx
+      const dueSoon: FlaggedDossier[] = await tx
         .query(
           `UPDATE dossiers SET sla_flag = 'DUE_SOON', sla_flagged_at = $1
           WHERE finished_at IS NULL AND paused_since IS NULL AND sla_flag IS NULL
             AND due_soon_at <= $1 AND due_at >= $1
-        RETURNING id, code, status`,
+        RETURNING id, code, status, status_code, receiving_agency_id, competent_agency_id`,
           [now],
         )
         .then(([rows]) => rows);
-      const overdue: Array<{ id: string; code: string; status: string }> = await tx
+      const overdue: FlaggedDossier[] = await tx
         .query(
           `UPDATE dossiers SET sla_flag = 'OVERDUE', sla_flagged_at = $1
           WHERE finished_at IS NULL AND paused_since IS NULL AND (sla_flag IS NULL OR sla_flag = 'DUE_SOON')
             AND due_at < $1
-        RETURNING id, code, status`,
+        RETURNING id, code, status, status_code, receiving_agency_id, competent_agency_id`,
           [now],
         )
         .then(([rows]) => rows);
@@ -105,7 +128,20 @@ export class SlaSweepService {
           [events.map((e) => e.id), now, events.map((e) => e.action), events.map((e) => e.status)],
         );
       }
-      const steps = await this.sweepSteps(tx, now);
+      // Portals hear of it too (changes feed, webhooks).
+      const dossierRef = (d: FlaggedDossier, id = d.id) => ({
+        id,
+        code: d.code,
+        status: d.status,
+        statusCode: d.status_code,
+        receivingAgencyId: d.receiving_agency_id,
+        competentAgencyId: d.competent_agency_id,
+      });
+      await this.outbox.emit(tx, [
+        ...dueSoon.map((d) => ({ type: 'dossier.due-soon' as const, dossier: dossierRef(d), occurredAt: now })),
+        ...overdue.map((d) => ({ type: 'dossier.overdue' as const, dossier: dossierRef(d), occurredAt: now })),
+      ]);
+      const steps = await this.sweepSteps(tx, now, dossierRef);
       return { dueSoon: dueSoon.map((d) => d.code), overdue: overdue.map((d) => d.code), stepsOverdue: steps };
     });
   }
