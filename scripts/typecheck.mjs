@@ -10,6 +10,7 @@ const projects = [
   'apps/admin/tsconfig.app.json',
   'apps/admin/tsconfig.spec.json',
   'apps/admin-e2e/tsconfig.json',
+  'bench/tsconfig.json',
 ];
 let failed = false;
 for (const project of projects) {

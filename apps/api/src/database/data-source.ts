@@ -19,7 +19,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: 20, connectionTimeoutMillis: 10_000, query_timeout: 30_000, application_name: 'motcua-api' },
+    // JIT compilation cost more than it saved on the work list's short queries (bench/results/worklist-1m.md).
+    extra: { max: 20, connectionTimeoutMillis: 10_000, query_timeout: 30_000, application_name: 'motcua-api', options: '-c jit=off' },
   };
 }
 
