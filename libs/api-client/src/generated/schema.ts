@@ -52,6 +52,54 @@ export interface paths {
         patch: operations["updateAgency"];
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exportAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["verifyAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -388,6 +436,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integration/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listIntegrationChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integration/clients": {
         parameters: {
             query?: never;
@@ -436,6 +500,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/integration/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listWebhookDeliveriesInScope"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listWebhooks"];
+        put?: never;
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integration/webhooks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["replayWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -478,6 +638,198 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listParties"];
+        put?: never;
+        post: operations["createParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPartyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exportPartyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["exportPartyContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPartyDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["mergeParties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getParty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateParty"];
+        trace?: never;
+    };
+    "/api/parties/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["recordPartyConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{id}/consents/{consentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["withdrawPartyConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{id}/pseudonymise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["pseudonymiseParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["revealParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{id}/subject-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["exportPartySubjectAccess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -744,6 +1096,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntry: {
+            action: components["schemas"]["PartyAccessAction"];
+            /** @enum {string} */
+            actorType: "user" | "client" | "system";
+            /** Format: uuid */
+            agencyId: string | null;
+            agencyName: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Which fields were seen (never their values) */
+            fields: string[];
+            id: string;
+            ip: string | null;
+            /** Format: uuid */
+            partyId: string;
+            purpose: string | null;
+            requestId: string | null;
+            roles: string[];
+            /** Format: uuid */
+            userId: string | null;
+            username: string | null;
+        };
+        AccessLogPage: {
+            items: components["schemas"]["AccessLogEntry"][];
+            nextCursor: string | null;
+        };
+        AddressInput: {
+            /**
+             * @description Administrative unit code (national list), when known
+             * @example 30280
+             */
+            areaCode?: string;
+            /** @example Số 12, đường Trần Hưng Đạo, phường Long Xuyên */
+            text: string;
+        };
+        AddressResponse: {
+            areaCode: string | null;
+            text: string;
+        };
         /** @enum {string} */
         AgencyLevel: "PROVINCE" | "DEPARTMENT" | "DISTRICT" | "COMMUNE";
         AgencyResponse: {
@@ -804,18 +1195,27 @@ export interface components {
              * @example Nguyễn Văn An
              */
             fullName?: string;
-            identifiers: components["schemas"]["IdentifierDto"][];
+            /** @description Required unless partyId is given (may be empty) */
+            identifiers?: components["schemas"]["IdentifierDto"][];
             /**
              * @description Organisations and enterprises
              * @example Công ty TNHH Lúa Vàng
              */
             name?: string;
+            /**
+             * Format: uuid
+             * @description A party of the citizen registry; the other fields are then not needed
+             */
+            partyId?: string;
             /** @example 0912345678 */
             phone?: string;
             /** @enum {string} */
             sex?: "MALE" | "FEMALE";
-            /** @enum {string} */
-            type: "INDIVIDUAL" | "ORGANIZATION" | "ENTERPRISE";
+            /**
+             * @description Required unless partyId is given
+             * @enum {string}
+             */
+            type?: "INDIVIDUAL" | "ORGANIZATION" | "ENTERPRISE";
         };
         /** @enum {string} */
         AttachmentKind: "DOCUMENT" | "RESULT";
@@ -831,6 +1231,45 @@ export interface components {
             /** Format: date-time */
             uploadedAt: string;
             uploadedByName: string | null;
+        };
+        AuditEventView: {
+            action: string;
+            actorId: string | null;
+            actorName: string | null;
+            /** @enum {string} */
+            actorType: "user" | "client" | "system" | "anonymous";
+            after: Record<string, never> | null;
+            agencyId: string | null;
+            /** Format: date-time */
+            at: string;
+            before: Record<string, never> | null;
+            hash: string;
+            id: string;
+            ip: string | null;
+            prevHash: string;
+            requestId: string | null;
+            roles: string[];
+            targetId: string | null;
+            targetType: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEventView"][];
+            nextCursor: string | null;
+        };
+        AuditVerification: {
+            /** @description Records checked */
+            checked: number;
+            /** @description The first record whose link or hash does not hold */
+            firstBrokenId?: string;
+            /** @description The chain head (hash of the last record) */
+            lastHash: string;
+            /** @description Every record links to the previous one and hashes to its stored hash */
+            ok: boolean;
+            /**
+             * @description Modified record, or a record missing before it
+             * @enum {string}
+             */
+            reason?: "HASH_MISMATCH" | "BROKEN_LINK";
         };
         CalendarDayResponse: {
             /** Format: date */
@@ -882,10 +1321,65 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ChangesPage: {
+            /** @description In commit order */
+            items: components["schemas"]["IntegrationEvent"][];
+            /** @description Poll again from here; present even when the page is empty */
+            nextCursor: string;
+        };
         /** @enum {string} */
         Channel: "DIRECT" | "ONLINE" | "POSTAL";
         /** @enum {string} */
         ClientScope: "dossiers:create" | "dossiers:read" | "webhooks:manage";
+        /** @enum {string} */
+        ConsentChannel: "PHONE" | "SMS" | "EMAIL" | "POST";
+        ConsentInput: {
+            channel: components["schemas"]["ConsentChannel"];
+            /**
+             * Format: date-time
+             * @description When the consent was given (default: now)
+             */
+            givenAt?: string;
+            purpose: components["schemas"]["ConsentPurpose"];
+        };
+        /** @enum {string} */
+        ConsentPurpose: "SURVEY" | "NOTICE";
+        ConsentRequest: {
+            channel: components["schemas"]["ConsentChannel"];
+            /**
+             * Format: date-time
+             * @description When the consent was given (default: now)
+             */
+            givenAt?: string;
+            purpose: components["schemas"]["ConsentPurpose"];
+        };
+        ConsentResponse: {
+            channel: components["schemas"]["ConsentChannel"];
+            /** Format: date-time */
+            givenAt: string;
+            /** Format: uuid */
+            id: string;
+            purpose: components["schemas"]["ConsentPurpose"];
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        /** @enum {string} */
+        ContactKind: "PHONE" | "EMAIL" | "ADDRESS";
+        ContactVersion: {
+            areaCode: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ContactKind"];
+            /** Format: date-time */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description Null for the current value
+             */
+            validTo: string | null;
+            /** @description Phones masked; e-mail and address in clear */
+            value: string;
+        };
         ControlSheet: {
             code: string;
             procedureName: string;
@@ -971,6 +1465,37 @@ export interface components {
             name: string;
             scopes: components["schemas"]["ClientScope"][];
         };
+        CreatePartyRequest: {
+            /** @description Current (contact) address */
+            address?: components["schemas"]["AddressInput"] | null;
+            /** @description Consents to be contacted, recorded with the party */
+            consents?: components["schemas"]["ConsentInput"][];
+            /**
+             * Format: date
+             * @example 2003-05-01
+             */
+            dateOfBirth?: string | null;
+            email?: string | null;
+            /**
+             * @description Individuals
+             * @example Nguyễn Văn An
+             */
+            fullName?: string;
+            identifiers: components["schemas"]["PartyIdentifierInput"][];
+            /**
+             * @description Organisations and enterprises
+             * @example Công ty TNHH Lúa Vàng
+             */
+            name?: string;
+            /** @description Permanent residence (individuals) or head office */
+            permanentAddress?: components["schemas"]["AddressInput"] | null;
+            /** @example 0912345678 */
+            phone?: string | null;
+            /** @description Organisations and enterprises; on update, the full current list */
+            representatives?: components["schemas"]["RepresentativeInput"][];
+            sex?: components["schemas"]["Sex"] | null;
+            type: components["schemas"]["PartyType"];
+        };
         CreateProcedureRequest: {
             /** @example 1.001193 */
             code: string;
@@ -1024,6 +1549,21 @@ export interface components {
              */
             username: string;
         };
+        CreateWebhookRequest: {
+            /**
+             * @example [
+             *       "dossier.*"
+             *     ]
+             */
+            events: components["schemas"]["WebhookEventPattern"][];
+            /** @description HMAC-SHA256 key of the X-Signature header; never shown again */
+            secret: string;
+            /**
+             * @description http or https
+             * @example https://dichvucong.longxuyen.angiang.gov.vn/hooks/motcua
+             */
+            url: string;
+        };
         /** @enum {string} */
         DayKind: "WORKDAY" | "WEEKEND" | "HOLIDAY" | "SUBSTITUTE_OFF" | "SWAPPED_OFF" | "MAKEUP_WORKDAY";
         /** @enum {string} */
@@ -1065,6 +1605,17 @@ export interface components {
             items: components["schemas"]["DossierCount"][];
             limit: number;
         };
+        DossierEventData: {
+            /** @example 000.00.22.H01-260223-0001 */
+            code: string;
+            /** @example RECEIVED */
+            status: string;
+            /**
+             * @description External status code (1–10) of the national portal
+             * @example 2
+             */
+            statusCode: number;
+        };
         DossierEventResponse: {
             action: string;
             actorName: string | null;
@@ -1080,6 +1631,8 @@ export interface components {
             items: components["schemas"]["DossierSummary"][];
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        DossierPartyRole: "OWNER" | "SUBMITTER" | "AUTHORISED" | "RESULT_RECIPIENT";
         DossierResponse: {
             /** @description What the caller may do now */
             allowedActions: components["schemas"]["DossierAction"][];
@@ -1219,6 +1772,17 @@ export interface components {
             /** @example 2026-02-24T10:00:00+07:00 */
             due: string;
         };
+        DuplicateGroup: {
+            /** @description Active parties sharing the name and birth date, or the current phone */
+            parties: components["schemas"]["PartySummary"][];
+            reason: components["schemas"]["DuplicateReason"];
+        };
+        DuplicatePage: {
+            items: components["schemas"]["DuplicateGroup"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        DuplicateReason: "NAME_AND_BIRTH_DATE" | "PHONE";
         /** @enum {string} */
         DurationUnit: "WORKING_HOURS" | "WORKING_DAYS" | "CALENDAR_DAYS";
         FeeDto: {
@@ -1361,6 +1925,29 @@ export interface components {
             /** @enum {string} */
             status: "ACTIVE" | "REVOKED";
         };
+        IntegrationEvent: {
+            data: components["schemas"]["DossierEventData"];
+            /** @enum {string} */
+            datacontenttype: "application/json";
+            /**
+             * Format: uuid
+             * @description Unique per event; the same on every redelivery: dedupe by it
+             */
+            id: string;
+            /** @example /motcua/an-giang */
+            source: string;
+            /** @enum {string} */
+            specversion: "1.0";
+            /**
+             * @description The dossier code
+             * @example 000.00.22.H01-260223-0001
+             */
+            subject: string;
+            /** Format: date-time */
+            time: string;
+            /** @example dossier.received */
+            type: string;
+        };
         LoginRequest: {
             /** @example MotCua@2026 */
             password: string;
@@ -1380,6 +1967,17 @@ export interface components {
         MarkedRead: {
             marked: number;
         };
+        MaskedIdentifier: {
+            /** Format: uuid */
+            id: string;
+            /** @example 089******234 */
+            masked: string;
+            type: components["schemas"]["IdentifierType"];
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validTo: string | null;
+        };
         MeResponse: {
             /** Format: uuid */
             agencyId: string;
@@ -1393,6 +1991,20 @@ export interface components {
             name: string;
             permissions: components["schemas"]["Permission"][];
             roles: components["schemas"]["Role"][];
+        };
+        MergePartiesRequest: {
+            /**
+             * Format: uuid
+             * @description The duplicate; its dossiers, identifiers and contacts move to the survivor
+             */
+            mergedId: string;
+            /** @example Cùng một người: trùng họ tên, ngày sinh và số điện thoại */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The party that stays
+             */
+            survivorId: string;
         };
         NotificationItem: {
             /** Format: date-time */
@@ -1416,7 +2028,176 @@ export interface components {
         /** @enum {string} */
         OnlineRegime: "FULL" | "PARTIAL" | "NONE";
         /** @enum {string} */
-        Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "dossiers:import" | "parties:read" | "parties:manage" | "parties:reveal" | "reports:read" | "reports:export" | "audit:read" | "audit:verify";
+        PartyAccessAction: "READ" | "REVEAL" | "EXPORT" | "PRINT" | "PSEUDONYMISE" | "MERGE";
+        PartyDossier: {
+            code: string;
+            /** Format: uuid */
+            competentAgencyId: string;
+            competentAgencyName: string;
+            /** Format: uuid */
+            dossierId: string;
+            procedureCode: string;
+            procedureName: string;
+            /** Format: uuid */
+            receivingAgencyId: string;
+            receivingAgencyName: string;
+            role: components["schemas"]["DossierPartyRole"];
+            status: string;
+            statusCode: number;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        PartyIdentifierInput: {
+            type: components["schemas"]["IdentifierType"];
+            /**
+             * Format: date
+             * @description Date of issue
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description Date of expiry
+             */
+            validTo?: string;
+            /** @example 089203001234 */
+            value: string;
+        };
+        PartyMergeMovedResponse: {
+            consents: number;
+            contacts: number;
+            dossierLinks: number;
+            identifiers: number;
+            representatives: number;
+        };
+        PartyMergeResponse: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            mergedId: string;
+            moved: components["schemas"]["PartyMergeMovedResponse"];
+            /** Format: uuid */
+            survivorId: string;
+        };
+        PartyPage: {
+            items: components["schemas"]["PartySummary"][];
+            nextCursor: string | null;
+        };
+        PartyResponse: {
+            /** @description Current address */
+            address: components["schemas"]["AddressResponse"] | null;
+            consents: components["schemas"]["ConsentResponse"][];
+            /** @description Every contact version, current ones first */
+            contacts: components["schemas"]["ContactVersion"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dateOfBirth: string | null;
+            displayName: string;
+            /** @description Dossiers in the caller’s scope (receiving or competent agency), newest first */
+            dossiers: components["schemas"]["PartyDossier"][];
+            email: string | null;
+            /** @description Individuals */
+            fullName: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiers: components["schemas"]["MaskedIdentifier"][];
+            /**
+             * Format: uuid
+             * @description Set when merged: the party that holds the data now
+             */
+            mergedIntoId: string | null;
+            /** @description Organisations and enterprises */
+            name: string | null;
+            permanentAddress: components["schemas"]["AddressResponse"] | null;
+            /**
+             * @description Current phone, masked
+             * @example 091****678
+             */
+            phone: string | null;
+            /** @description Individuals acting for this organisation */
+            representatives: components["schemas"]["RepresentativeResponse"][];
+            /** @description Organisations this individual acts for */
+            represents: components["schemas"]["RepresentativeResponse"][];
+            sex: components["schemas"]["Sex"] | null;
+            status: components["schemas"]["PartyStatus"];
+            type: components["schemas"]["PartyType"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        PartyStatus: "ACTIVE" | "MERGED" | "PSEUDONYMISED";
+        PartySummary: {
+            /** Format: date */
+            dateOfBirth: string | null;
+            /**
+             * @description Full name or organisation name
+             * @example Nguyễn Văn An
+             */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            identifiers: components["schemas"]["MaskedIdentifier"][];
+            /**
+             * @description Current phone, masked
+             * @example 091****678
+             */
+            phone: string | null;
+            sex: components["schemas"]["Sex"] | null;
+            status: components["schemas"]["PartyStatus"];
+            type: components["schemas"]["PartyType"];
+        };
+        /** @enum {string} */
+        PartyType: "INDIVIDUAL" | "ORGANIZATION" | "ENTERPRISE";
+        PartyWithWarnings: {
+            /** @description Current address */
+            address: components["schemas"]["AddressResponse"] | null;
+            consents: components["schemas"]["ConsentResponse"][];
+            /** @description Every contact version, current ones first */
+            contacts: components["schemas"]["ContactVersion"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dateOfBirth: string | null;
+            displayName: string;
+            /** @description Dossiers in the caller’s scope (receiving or competent agency), newest first */
+            dossiers: components["schemas"]["PartyDossier"][];
+            email: string | null;
+            /** @description Individuals */
+            fullName: string | null;
+            /** Format: uuid */
+            id: string;
+            identifiers: components["schemas"]["MaskedIdentifier"][];
+            /**
+             * Format: uuid
+             * @description Set when merged: the party that holds the data now
+             */
+            mergedIntoId: string | null;
+            /** @description Organisations and enterprises */
+            name: string | null;
+            permanentAddress: components["schemas"]["AddressResponse"] | null;
+            /**
+             * @description Current phone, masked
+             * @example 091****678
+             */
+            phone: string | null;
+            /** @description Individuals acting for this organisation */
+            representatives: components["schemas"]["RepresentativeResponse"][];
+            /** @description Organisations this individual acts for */
+            represents: components["schemas"]["RepresentativeResponse"][];
+            sex: components["schemas"]["Sex"] | null;
+            status: components["schemas"]["PartyStatus"];
+            type: components["schemas"]["PartyType"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Accepted but worth checking (e.g. CCCD digits disagreeing with the birth year or sex) */
+            warnings: string[];
+        };
+        /** @enum {string} */
+        Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "dossiers:import" | "parties:read" | "parties:manage" | "parties:reveal" | "parties:administer" | "reports:read" | "reports:export" | "audit:read" | "audit:verify";
         Problem: {
             /** @description 403/409 on a dossier action: what the caller may do now */
             allowedActions?: string[];
@@ -1563,6 +2344,10 @@ export interface components {
             parallelGroup?: string | null;
             role: components["schemas"]["Role"];
         };
+        PseudonymiseRequest: {
+            /** @example Hồ sơ đã hết thời hạn lưu trữ dữ liệu cá nhân; giữ bản ghi theo Luật Lưu trữ */
+            reason: string;
+        };
         PublicDossierResponse: {
             /** @example Nguyễn V. A. */
             applicantName: string;
@@ -1616,6 +2401,52 @@ export interface components {
             items: components["schemas"]["QueueItem"][];
             nextCursor: string | null;
         };
+        ReplayWebhookRequest: {
+            /**
+             * Format: date-time
+             * @description Every event in scope since this time is sent again
+             */
+            since: string;
+        };
+        ReplayWebhookResult: {
+            /** @description Deliveries scheduled */
+            scheduled: number;
+        };
+        RepresentativeInput: {
+            /**
+             * Format: uuid
+             * @description An individual party already in the registry
+             */
+            partyId: string;
+            role: components["schemas"]["RepresentativeRole"];
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validTo?: string;
+        };
+        RepresentativeResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The organisation
+             */
+            organizationId: string;
+            organizationName: string;
+            /**
+             * Format: uuid
+             * @description The individual acting for it
+             */
+            representativeId: string;
+            representativeName: string;
+            role: components["schemas"]["RepresentativeRole"];
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validTo: string | null;
+        };
+        /** @enum {string} */
+        RepresentativeRole: "LEGAL_REPRESENTATIVE" | "AUTHORISED_REPRESENTATIVE" | "OTHER";
         RequiredDocumentDto: {
             /** @example 0 */
             copies: number;
@@ -1629,6 +2460,55 @@ export interface components {
         };
         /** @enum {string} */
         ReturnMethod: "IN_PERSON" | "POST" | "ELECTRONIC";
+        /**
+         * @description Default: all
+         * @enum {string}
+         */
+        RevealField: "IDENTIFIERS" | "PHONE";
+        RevealRequest: {
+            /** @description Default: all */
+            fields?: components["schemas"]["RevealField"][];
+            /**
+             * @description Why (logged)
+             * @example Đối chiếu CCCD khi trả kết quả hồ sơ 000.00.22.H01-260223-0001
+             */
+            purpose: string;
+        };
+        RevealResponse: {
+            identifiers: components["schemas"]["RevealedIdentifier"][];
+            /** Format: uuid */
+            partyId: string;
+            /** @description Current phone first, then older ones */
+            phones: components["schemas"]["RevealedPhone"][];
+        };
+        RevealedContact: {
+            areaCode: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ContactKind"];
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string | null;
+            value: string;
+        };
+        RevealedIdentifier: {
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["IdentifierType"];
+            /** @example 089203001234 */
+            value: string;
+        };
+        RevealedPhone: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string | null;
+            /** @example 0912345678 */
+            value: string;
+        };
         /** @enum {string} */
         Role: "ADMIN" | "RECEPTION" | "SPECIALIST" | "LEADER" | "AUDITOR";
         SessionUser: {
@@ -1642,6 +2522,8 @@ export interface components {
             roles: components["schemas"]["Role"][];
             username: string;
         };
+        /** @enum {string} */
+        Sex: "MALE" | "FEMALE";
         /** @enum {string} */
         StepAction: "accept" | "return" | "resend" | "assign" | "take" | "complete";
         StepActionRequest: {
@@ -1662,6 +2544,44 @@ export interface components {
         StepActor: "COMPETENT" | "RECEIVING" | "FIXED";
         /** @enum {string} */
         StepStatus: "PENDING" | "SENT" | "ACCEPTED" | "DONE" | "RETURNED";
+        SubjectAccessLogEntry: {
+            action: string;
+            agencyName: string | null;
+            /** Format: date-time */
+            at: string;
+            fields: string[];
+            purpose: string | null;
+            username: string | null;
+        };
+        SubjectAccessMerge: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            mergedId: string;
+            reason: string;
+            /** Format: uuid */
+            survivorId: string;
+        };
+        SubjectAccessRequest: {
+            /**
+             * @description Why (logged)
+             * @example Yêu cầu cung cấp dữ liệu cá nhân của chủ thể, đơn ngày 01/12/2026
+             */
+            purpose: string;
+        };
+        SubjectAccessResponse: {
+            /** @description Who read, revealed or exported the data, and why */
+            accessLog: components["schemas"]["SubjectAccessLogEntry"][];
+            /** @description Every contact version, unmasked */
+            contacts: components["schemas"]["RevealedContact"][];
+            /** Format: date-time */
+            generatedAt: string;
+            identifiers: components["schemas"]["RevealedIdentifier"][];
+            /** @description Records merged into this one, or this one into another */
+            merges: components["schemas"]["SubjectAccessMerge"][];
+            /** @description The record (dossiers limited to the caller’s scope) */
+            party: components["schemas"]["PartyResponse"];
+        };
         SubmittedDocumentDto: {
             /** @example 1 */
             count: number;
@@ -1693,6 +2613,39 @@ export interface components {
             validTo?: string | null;
             /** @description Current version, for optimistic concurrency (409 when stale) */
             version?: number;
+        };
+        UpdatePartyRequest: {
+            /** @description Identifiers to add */
+            addIdentifiers?: components["schemas"]["PartyIdentifierInput"][];
+            /** @description Current (contact) address */
+            address?: components["schemas"]["AddressInput"] | null;
+            /**
+             * Format: date
+             * @example 2003-05-01
+             */
+            dateOfBirth?: string | null;
+            email?: string | null;
+            /**
+             * @description Individuals
+             * @example Nguyễn Văn An
+             */
+            fullName?: string;
+            /**
+             * @description Organisations and enterprises
+             * @example Công ty TNHH Lúa Vàng
+             */
+            name?: string;
+            /** @description Permanent residence (individuals) or head office */
+            permanentAddress?: components["schemas"]["AddressInput"] | null;
+            /** @example 0912345678 */
+            phone?: string | null;
+            /** @description Identifiers to remove (a correction) */
+            removeIdentifierIds?: string[];
+            /** @description Organisations and enterprises; on update, the full current list */
+            representatives?: components["schemas"]["RepresentativeInput"][];
+            sex?: components["schemas"]["Sex"] | null;
+            /** @description Current version, for optimistic concurrency (409 when stale) */
+            version: number;
         };
         UpdateProcedureRequest: {
             /** Format: uuid */
@@ -1758,6 +2711,78 @@ export interface components {
         VersionedActionRequest: {
             /** @description Current version (optimistic concurrency) */
             version: number;
+        };
+        WebhookAttemptResponse: {
+            /** Format: date-time */
+            at: string;
+            attempt: number;
+            durationMs: number;
+            error: string | null;
+            /** @description HTTP status; null when no response came */
+            statusCode: number | null;
+        };
+        WebhookDeliveryPage: {
+            /** @description Newest event first */
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            nextCursor: string | null;
+        };
+        WebhookDeliveryResponse: {
+            /** @description The last attempts, newest first */
+            attemptLog: components["schemas"]["WebhookAttemptResponse"][];
+            /** @description Attempts since creation or the last replay */
+            attempts: number;
+            /** Format: date-time */
+            deadAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            dossierCode: string;
+            /**
+             * Format: uuid
+             * @description The CloudEvents id
+             */
+            eventId: string;
+            /** Format: date-time */
+            eventTime: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            lastStatus: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            type: string;
+            /** Format: uuid */
+            webhookId: string;
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "PENDING" | "DELIVERED" | "DEAD" | "CANCELLED";
+        /** @enum {string} */
+        WebhookEventPattern: "dossier.*" | "dossier.submitted" | "dossier.received" | "dossier.refused" | "dossier.status-changed" | "dossier.forwarded" | "dossier.step-sent" | "dossier.step-accepted" | "dossier.step-returned" | "dossier.step-completed" | "dossier.step-overdue" | "dossier.due-soon" | "dossier.overdue" | "dossier.supplement-requested" | "dossier.result-ready" | "dossier.returned";
+        WebhookResponse: {
+            /**
+             * Format: uuid
+             * @description Events of this agency’s subtree are delivered
+             */
+            agencyId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @example [
+             *       "dossier.*"
+             *     ]
+             */
+            events: string[];
+            /** Format: uuid */
+            id: string;
+            ownerName: string;
+            /** @enum {string} */
+            ownerType: "client" | "user";
+            /**
+             * @description The secret, masked
+             * @example ••••••••WXYZ
+             */
+            secret: string;
+            url: string;
         };
         WorkingPeriodDto: {
             /** @example 11:00 */
@@ -2000,6 +3025,160 @@ export interface operations {
                 };
             };
             /** @description Requires the permission agencies:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Exact action, or a prefix ending with * (e.g. dossier.*) */
+                action?: string;
+                targetType?: string;
+                targetId?: string;
+                actorId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission audit:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAuditEvents: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                format?: "csv" | "ndjson";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records of the range with prev_hash, hash and the canonical text hashed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission audit:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission audit:verify */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3190,6 +4369,56 @@ export interface operations {
             };
         };
     };
+    listIntegrationChanges: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every dossier event in the caller’s agency subtree, in commit order, as CloudEvents (the webhook bodies). Poll again with nextCursor; an event is never skipped, even one committed late. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangesPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission dossiers:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listIntegrationClients: {
         parameters: {
             query?: never;
@@ -3379,6 +4608,352 @@ export interface operations {
             };
         };
     };
+    listWebhookDeliveriesInScope: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries of every subscription in the caller’s scope, e.g. ?status=DEAD */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission integration:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A client’s own subscriptions; an administrator’s agency subtree */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Each delivery is a CloudEvents 1.0 JSON POST (Content-Type application/cloudevents+json) with X-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>. Failed deliveries are retried with exponential backoff (first retry within a minute); receivers dedupe by the event id. The subscription receives the events of its owner’s agency subtree. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stops deliveries (pending ones are cancelled); the delivery log stays */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent again soon, with the same event id, from a fresh retry schedule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Every event in the subscription’s scope since the time, sent again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayWebhookResult"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listNotifications: {
         parameters: {
             query?: {
@@ -3469,6 +5044,769 @@ export interface operations {
         requestBody?: never;
         responses: {
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listParties: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Name (diacritics and case ignored, contains), or an exact identifier / tax code / phone number (anything with a digit) */
+                q?: string;
+                type?: components["schemas"]["PartyType"];
+                status?: components["schemas"]["PartyStatus"];
+                /** @description Only parties with a dossier received or handled by this agency (and its subtree) */
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Masked; ordered by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; warnings[] for accepted-but-suspicious data */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyWithWarnings"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PARTY_IDENTIFIER_TAKEN: an identifier is registered; existingPartyId names its party */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPartyAccessLog: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                partyId?: string;
+                userId?: string;
+                action?: components["schemas"]["PartyAccessAction"];
+                /** @description At or after */
+                from?: string;
+                /** @description Before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reads, reveals, exports of party data by staff in the caller’s scope, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission audit:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPartyAccessLog: {
+        parameters: {
+            query: {
+                partyId?: string;
+                userId?: string;
+                action?: components["schemas"]["PartyAccessAction"];
+                /** @description At or after */
+                from: string;
+                /** @description Before */
+                to: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The access log as CSV (UTF-8 with BOM) or XLSX; audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission audit:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPartyContacts: {
+        parameters: {
+            query: {
+                /** @description Agency (and subtree) that received or handled the dossiers; default: the caller’s */
+                agencyId?: string;
+                procedureId?: string;
+                /** @description Dossiers submitted on or after (local date) */
+                from?: string;
+                /** @description Dossiers submitted on or before (local date) */
+                to?: string;
+                /** @description Only parties who consented to this purpose */
+                purpose: components["schemas"]["ConsentPurpose"];
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Contacts of the parties who consented to the purpose, served by the agency / procedure / period; logged and audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:reveal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPartyDuplicates: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                reason?: components["schemas"]["DuplicateReason"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suspected duplicates (same name and birth date, or same phone) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:administer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergePartiesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyMergeResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:administer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PARTY_MERGE_SELF, PARTY_MERGE_TYPE_MISMATCH or PARTY_NOT_ACTIVE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Masked; the read is written to the access log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyWithWarnings"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description STALE_VERSION, PARTY_IDENTIFIER_TAKEN or PARTY_NOT_ACTIVE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPartyConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or the same consent already in force) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawPartyConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pseudonymiseParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PseudonymiseRequest"];
+            };
+        };
+        responses: {
+            /** @description The record stays; personal fields replaced, identifiers and contacts removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:administer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revealParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealRequest"];
+            };
+        };
+        responses: {
+            /** @description Unmasked values; logged (REVEAL) with the purpose and audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:reveal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPartySubjectAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description Everything held about the party, unmasked (subject access); logged and audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectAccessResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:reveal */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
