@@ -1217,6 +1217,27 @@ export interface components {
              */
             type?: "INDIVIDUAL" | "ORGANIZATION" | "ENTERPRISE";
         };
+        ApplicantView: {
+            address?: string;
+            /** Format: date */
+            dateOfBirth?: string;
+            email?: string;
+            fullName?: string;
+            /** @description Masked values */
+            identifiers: components["schemas"]["IdentifierDto"][];
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The citizen-registry party (absent on dossiers imported before the registry)
+             */
+            partyId?: string;
+            /** @description Masked */
+            phone?: string;
+            /** @enum {string} */
+            sex?: "MALE" | "FEMALE";
+            /** @enum {string} */
+            type: "INDIVIDUAL" | "ORGANIZATION" | "ENTERPRISE";
+        };
         /** @enum {string} */
         AttachmentKind: "DOCUMENT" | "RESULT";
         AttachmentResponse: {
@@ -1638,7 +1659,7 @@ export interface components {
             allowedActions: components["schemas"]["DossierAction"][];
             /** Format: date-time */
             apologyDueAt: string | null;
-            applicant: components["schemas"]["ApplicantDto"];
+            applicant: components["schemas"]["ApplicantView"];
             applicantName: string;
             /** @description Working minutes the procedure allows */
             budgetMinutes: number;

@@ -7,7 +7,7 @@ export type DossierSummary = Schemas['DossierSummary'];
 export type Timeliness = NonNullable<DossierSummary['timeliness']>;
 export type Channel = Schemas['Channel'];
 export type ReturnMethod = Schemas['ReturnMethod'];
-export type ApplicantType = Schemas['ApplicantDto']['type'];
+export type ApplicantType = NonNullable<Schemas['ApplicantDto']['type']>;
 export type DocumentKind = Schemas['SubmittedDocumentDto']['kind'];
 export type FormNumber = '01' | '02' | '03' | '04' | '05' | '06' | '07';
 

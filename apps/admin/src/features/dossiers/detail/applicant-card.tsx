@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../app/format';
 import { applicantTypeLabel, documentKindLabel } from '../labels';
 
-type Applicant = Schemas['ApplicantDto'];
+type Applicant = Schemas['ApplicantView'];
 type SubmittedDocument = Schemas['SubmittedDocumentDto'];
 
 export function ApplicantCard({ applicant }: { applicant: Applicant }) {

@@ -334,8 +334,9 @@ function ConfirmSummary({
         </Descriptions.Item>
         {receivingAgency && <Descriptions.Item label={t('dossiers.intake.receivingAgency')}>{receivingAgency}</Descriptions.Item>}
         <Descriptions.Item label={t('dossiers.intake.applicant')}>
-          {applicant.fullName ?? applicant.name} ({applicantTypeLabel(applicant.type)})
-          {applicant.identifiers.map((identifier) => (
+          {/* The counter form always sends the applicant's data (never a bare party id). */}
+          {applicant.fullName ?? applicant.name} ({applicantTypeLabel(applicant.type ?? 'INDIVIDUAL')})
+          {(applicant.identifiers ?? []).map((identifier) => (
             <div key={`${identifier.type}-${identifier.value}`}>
               <Typography.Text type="secondary">{t(`dossiers.identifierTypes.${identifier.type}`)}: </Typography.Text>
               {identifier.value}

@@ -78,6 +78,21 @@ export class ApplicantDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
 }
 
+/** The applicant as a dossier shows it: identifiers and phone masked; the registry party it links to. */
+export class ApplicantView {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The citizen-registry party (absent on dossiers imported before the registry)' })
+  partyId?: string;
+  @ApiProperty({ enum: ['INDIVIDUAL', 'ORGANIZATION', 'ENTERPRISE'] }) type!: 'INDIVIDUAL' | 'ORGANIZATION' | 'ENTERPRISE';
+  @ApiPropertyOptional() fullName?: string;
+  @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional({ format: 'date' }) dateOfBirth?: string;
+  @ApiPropertyOptional({ enum: ['MALE', 'FEMALE'] }) sex?: 'MALE' | 'FEMALE';
+  @ApiProperty({ type: [IdentifierDto], description: 'Masked values' }) identifiers!: IdentifierDto[];
+  @ApiPropertyOptional({ description: 'Masked' }) phone?: string;
+  @ApiPropertyOptional() email?: string;
+  @ApiPropertyOptional() address?: string;
+}
+
 export class SubmittedDocumentDto {
   @ApiProperty({ example: 'Tờ khai đăng ký khai sinh' }) @Transform(trimmed) @IsString() @MinLength(1) @MaxLength(500) name!: string;
   @ApiProperty({ enum: ['ORIGINAL', 'COPY', 'ELECTRONIC'] }) @IsIn(['ORIGINAL', 'COPY', 'ELECTRONIC']) kind!:
@@ -183,7 +198,7 @@ export class DossierResponse extends DossierSummary {
   @ApiProperty() receivingAgencyName!: string;
   @ApiProperty() competentAgencyName!: string;
   @ApiProperty({ format: 'uuid' }) procedureId!: string;
-  @ApiProperty({ type: ApplicantDto }) applicant!: ApplicantDto;
+  @ApiProperty({ type: ApplicantView }) applicant!: ApplicantView;
   @ApiProperty({ type: [SubmittedDocumentDto] }) documents!: SubmittedDocumentDto[];
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) originalDueAt!: string | null;
