@@ -14,6 +14,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { IntegrationModule } from './modules/integration/integration.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PartiesModule } from './modules/parties/parties.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         CalendarModule,
         DossiersModule,
         PartiesModule,
+        ReportsModule,
         IdentityModule,
         IntegrationModule,
         SeedModule,

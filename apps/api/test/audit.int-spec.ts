@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- parsed JSON bodies */
+ 
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { receiveAtCounter } from './support/dossier-fixtures';

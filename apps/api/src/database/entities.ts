@@ -21,6 +21,7 @@ import { WebhookFanoutCursor } from '../modules/integration/entities/webhook-fan
 import { WebhookSubscription } from '../modules/integration/entities/webhook-subscription.entity';
 import { DossierStep } from '../modules/dossiers/routing/dossier-step.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { DossierRating } from '../modules/reports/dossier-rating.entity';
 import { DossierParty } from '../modules/parties/entities/dossier-party.entity';
 import { PartyAccessLog } from '../modules/parties/entities/party-access-log.entity';
 import { PartyAdoptionState } from '../modules/parties/entities/party-adoption-state.entity';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   DossierAttachment,
   DossierStep,
   Notification,
+  DossierRating,
   Party,
   PartyIdentifier,
   PartyContact,

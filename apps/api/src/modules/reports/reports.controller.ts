@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public, RequirePermission } from '../../common/auth/access.decorators';
+import { Actor, ActorContext, principalOf } from '../../common/auth/actor';
+import { ProblemException } from '../../common/problem/problem';
+import { IpRateLimiter, tooManyRequests } from '../../common/rate-limit.guard';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { PublicLookupQuery } from '../dossiers/dto/dossier.dto';
+import { ii06aFile } from './report-files';
+import { RatingRequest } from './ratings.dto';
+import { RatingsService } from './ratings.service';
+import { Ii06aDossierPage, Ii06aDrillQuery, Ii06aQuery, Ii06aReport, ReportPeriodQuery, SatisfactionReport } from './reports.dto';
+import { ReportsService } from './reports.service';
+
+/** Reports for leaders and auditors (DOMAIN §9), always within the caller's agency subtree. */
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly ratings: RatingsService,
+  ) {}
+
+  @Get('ii06a')
+  @RequirePermission('reports:read')
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiOkResponse({ type: Ii06aReport, description: 'JSON, or the same numbers as CSV / XLSX / PDF with `format`' })
+  async getIi06a(
+    @Actor() actor: ActorContext,
+    @Query() query: Ii06aQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Ii06aReport | Buffer> {
+    const format = query.format ?? 'json';
+    if (format !== 'json' && !principalOf(actor).permissions.has('reports:export')) {
+      throw new ProblemException({ status: 403, code: 'FORBIDDEN', title: 'Forbidden', detail: 'Requires the permission reports:export' });
+    }
+    const report = await this.reports.ii06a(actor, query);
+    if (format === 'json') return report;
+    const file = await ii06aFile(report, format);
+    await this.reports.recordExport(actor, 'ii06a', format, { from: report.from, to: report.to, ...report.filters }, file.sha256);
+    reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`);
+    return file.body;
+  }
+
+  @Get('ii06a/dossiers')
+  @RequirePermission('reports:read')
+  @ApiOkResponse({ type: Ii06aDossierPage, description: 'The dossiers behind one number (same filters, same count)' })
+  getIi06aDossiers(@Actor() actor: ActorContext, @Query() query: Ii06aDrillQuery): Promise<Ii06aDossierPage> {
+    return this.reports.ii06aDossiers(actor, query);
+  }
+
+  @Get('satisfaction')
+  @RequirePermission('reports:read')
+  @ApiOkResponse({ type: SatisfactionReport })
+  getSatisfaction(@Actor() actor: ActorContext, @Query() query: ReportPeriodQuery): Promise<SatisfactionReport> {
+    return this.ratings.satisfaction(actor, query);
+  }
+}
+
+/** The applicant rates a returned dossier with the receipt's secret; no account, once. */
+@ApiTags('public')
+@Controller('public/dossiers')
+export class PublicRatingController {
+  private readonly limiter: IpRateLimiter;
+
+  constructor(
+    private readonly ratings: RatingsService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limiter = new IpRateLimiter(config.publicRateLimitPerMinute, 60_000);
+  }
+
+  @Post(':code/rating')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Recorded' })
+  async rateDossier(
+    @Actor() actor: ActorContext,
+    @Param('code') code: string,
+    @Query() query: PublicLookupQuery,
+    @Body() body: RatingRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const wait = this.limiter.hit(request.ip);
+    if (wait > 0) throw tooManyRequests(reply, wait, 'Quá nhiều lượt gửi. Vui lòng thử lại sau.');
+    await this.ratings.rate(actor, code, query.secret, body);
+  }
+}
