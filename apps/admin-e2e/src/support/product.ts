@@ -21,6 +21,8 @@ function freePort(): Promise<number> {
 
 export interface Product {
   baseUrl: string;
+  /** The product's main process (with API_WORKERS > 1, the parent of the API processes). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -44,13 +46,17 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The product exited during start-up:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`The product did not become healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
     baseUrl,
+    pid: child.pid as number,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -19,6 +19,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   dataDir: string;
   runMigrations: boolean;
+  /** API processes to run (node cluster, one port); 1 runs in-process. */
+  apiWorkers: number;
   /** Background jobs (pg-boss): the SLA sweep. Off in tests unless a test turns it on. */
   jobsEnabled: boolean;
   bodyLimitBytes: number;
@@ -306,6 +308,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel,
     dataDir,
     runMigrations: readBool(env, 'RUN_MIGRATIONS', true),
+    apiWorkers: readInt(env, 'API_WORKERS', 1, 1, 64),
     jobsEnabled: readBool(env, 'JOBS_ENABLED', nodeEnv !== 'test'),
     bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     corsOrigins,
