@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { FieldError, Problem, PROBLEM_CONTENT_TYPE } from './common/problem/problem';
+import { rejectNulCharacters } from './common/problem/nul-guard';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/problem/validation';
 import { AppConfig } from './config/app-config';
@@ -88,6 +89,7 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  fastify.addHook('preHandler', rejectNulCharacters);
 
   await app.register(fastifyHelmet, {
     // The admin is a same-origin SPA; Swagger UI needs inline styles and scripts.

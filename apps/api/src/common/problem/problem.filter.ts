@@ -6,6 +6,9 @@ import { genericProblem, Problem, PROBLEM_CONTENT_TYPE, ProblemException, Proble
 
 const logger = new Logger('Errors');
 
+/** SQLSTATEs of data exceptions caused by a value (class 22), e.g. 22021 bad encoding, 22P02 malformed literal. */
+const INPUT_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
 /** Errors raised by Fastify plugins outside Nest's routing carry a status code. */
 interface FastifyLikeError {
   statusCode?: number;
@@ -31,6 +34,12 @@ export function toProblemInit(error: unknown): ProblemInit {
       return { status: 400, code: 'MALFORMED_JSON', title: 'Malformed JSON body', detail };
     }
     return genericProblem(error.getStatus(), detail);
+  }
+  // A value PostgreSQL refuses (bad encoding, out of range, malformed literal) is the caller's input,
+  // not our failure: a 400, as a backstop behind the DTO validation.
+  const sqlState = (error as { driverError?: { code?: string } })?.driverError?.code;
+  if (sqlState && INPUT_SQLSTATES.has(sqlState)) {
+    return { status: 400, code: 'INVALID_INPUT', title: 'Invalid input', detail: 'Một giá trị gửi lên không hợp lệ.' };
   }
   const fastifyError = error as FastifyLikeError;
   const status = fastifyError?.statusCode;
