@@ -22,6 +22,7 @@ import { WebhookSubscription } from '../modules/integration/entities/webhook-sub
 import { DossierStep } from '../modules/dossiers/routing/dossier-step.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { DossierRating } from '../modules/reports/dossier-rating.entity';
+import { ReportPeriod, ReportPeriodDossier, ReportPeriodRow } from '../modules/reports/report-period.entity';
 import { DossierParty } from '../modules/parties/entities/dossier-party.entity';
 import { PartyAccessLog } from '../modules/parties/entities/party-access-log.entity';
 import { PartyAdoptionState } from '../modules/parties/entities/party-adoption-state.entity';
@@ -53,6 +54,9 @@ export const ENTITIES = [
   DossierStep,
   Notification,
   DossierRating,
+  ReportPeriod,
+  ReportPeriodRow,
+  ReportPeriodDossier,
   Party,
   PartyIdentifier,
   PartyContact,

@@ -964,6 +964,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/dossiers/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rateDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/dossiers/{code}/result": {
         parameters: {
             query?: never;
@@ -1052,6 +1068,134 @@ export interface paths {
             cookie?: never;
         };
         get: operations["listQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/ii06a": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getIi06a"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/ii06a/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getIi06aDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getIndicators766"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listReportPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/periods/{month}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["closeReportPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/periods/{month}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["verifyReportPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProcedureReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSatisfaction"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1352,6 +1496,24 @@ export interface components {
         Channel: "DIRECT" | "ONLINE" | "POSTAL";
         /** @enum {string} */
         ClientScope: "dossiers:create" | "dossiers:read" | "webhooks:manage";
+        ClosedPeriod: {
+            /** Format: date-time */
+            closedAt: string;
+            closedByName: string | null;
+            /** @description Dossier lines stored (one per dossier and basis: competent, receiving) */
+            dossierLines: number;
+            /** Format: date */
+            from: string;
+            /** @example 2026-03 */
+            month: string;
+            /** @description SHA-256 of the snapshot */
+            sha256: string;
+            /** Format: date */
+            to: string;
+        };
+        ClosedPeriodList: {
+            items: components["schemas"]["ClosedPeriod"][];
+        };
         /** @enum {string} */
         ConsentChannel: "PHONE" | "SMS" | "EMAIL" | "POST";
         ConsentInput: {
@@ -1843,6 +2005,66 @@ export interface components {
         };
         /** @enum {string} */
         IdentifierType: "CCCD" | "CMND" | "PASSPORT" | "TAX_CODE" | "AGENCY_CODE";
+        Ii06aCounters: {
+            carriedOver: number;
+            inProcessOverdue: number;
+            inProcessTotal: number;
+            inProcessWithin: number;
+            receivedDirect: number;
+            receivedOnline: number;
+            receivedTotal: number;
+            resolvedEarly: number;
+            resolvedLate: number;
+            resolvedOnTime: number;
+            resolvedTotal: number;
+            withdrawnOrStopped: number;
+        };
+        Ii06aDossierPage: {
+            /** @description Dossier codes behind the number */
+            items: string[];
+            nextCursor: string | null;
+        };
+        Ii06aReport: {
+            /** @description When the month before the period is closed: carriedOver is that month’s in-process, per agency */
+            carriedOverFrom?: components["schemas"]["SnapshotReference"];
+            /** @description The filters applied */
+            filters: Record<string, never>;
+            /** Format: date */
+            from: string;
+            /** Format: date-time */
+            generatedAt: string;
+            rows: components["schemas"]["Ii06aRow"][];
+            /** @description SHA-256 of the rows and total, to prove an export unchanged */
+            sha256: string;
+            /** @description When source is snapshot: the closed month read */
+            snapshot?: components["schemas"]["SnapshotReference"];
+            /**
+             * @description snapshot: a closed month, read from what was frozen at closing
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
+            /** Format: date */
+            to: string;
+            total: components["schemas"]["Ii06aCounters"];
+        };
+        Ii06aRow: {
+            agencyCode: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            carriedOver: number;
+            inProcessOverdue: number;
+            inProcessTotal: number;
+            inProcessWithin: number;
+            receivedDirect: number;
+            receivedOnline: number;
+            receivedTotal: number;
+            resolvedEarly: number;
+            resolvedLate: number;
+            resolvedOnTime: number;
+            resolvedTotal: number;
+            withdrawnOrStopped: number;
+        };
         ImportDossiersResponse: {
             failed: number;
             imported: number;
@@ -1897,6 +2119,58 @@ export interface components {
             /** @description Line in the file (the header is line 1) */
             line: number;
             reasons: string[];
+        };
+        IndicatorRow: {
+            agencyCode: string;
+            /**
+             * Format: uuid
+             * @description null for the total
+             */
+            agencyId: string | null;
+            agencyName: string;
+            indicators: components["schemas"]["Indicators766"];
+            /** @description Sum of Pmax of those indicators */
+            maxScore: number;
+            /** @description Sum of the scores that could be computed */
+            score: number;
+        };
+        IndicatorValue: {
+            denominator: number;
+            /**
+             * @description Indicator number in the DVCQG 766 formula document
+             * @example 2.1
+             */
+            id: string;
+            name: string;
+            numerator: number;
+            /** @description Maximum points */
+            pmax: number;
+            /** @description numerator / denominator in %, 2 decimals; null when nothing to count */
+            rate: number | null;
+            /** @description Pmax if rate ≥ target, else rate × Pmax / target; 2 decimals */
+            score: number | null;
+            /** @description Target in % */
+            target: number;
+        };
+        Indicators766: {
+            digitisation: components["schemas"]["IndicatorValue"];
+            electronicResult: components["schemas"]["IndicatorValue"];
+            onTime: components["schemas"]["IndicatorValue"];
+            online: components["schemas"]["IndicatorValue"];
+            onlinePayment: components["schemas"]["IndicatorValue"];
+            satisfaction: components["schemas"]["IndicatorValue"];
+        };
+        IndicatorsReport: {
+            /** @description The filters applied */
+            filters: Record<string, never>;
+            /** Format: date */
+            from: string;
+            /** @description What the numbers do not (yet) include */
+            notes: string[];
+            rows: components["schemas"]["IndicatorRow"][];
+            /** Format: date */
+            to: string;
+            total: components["schemas"]["IndicatorRow"];
         };
         IntegrationClientResponse: {
             /** Format: uuid */
@@ -2217,8 +2491,15 @@ export interface components {
             /** @description Accepted but worth checking (e.g. CCCD digits disagreeing with the birth year or sex) */
             warnings: string[];
         };
+        PeriodVerification: {
+            month: string;
+            /** @description The stored hash equals the one recomputed from the stored snapshot */
+            ok: boolean;
+            recomputed: string;
+            sha256: string;
+        };
         /** @enum {string} */
-        Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "dossiers:import" | "parties:read" | "parties:manage" | "parties:reveal" | "parties:administer" | "reports:read" | "reports:export" | "audit:read" | "audit:verify";
+        Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "dossiers:import" | "parties:read" | "parties:manage" | "parties:reveal" | "parties:administer" | "reports:read" | "reports:export" | "reports:close" | "audit:read" | "audit:verify";
         Problem: {
             /** @description 403/409 on a dossier action: what the caller may do now */
             allowedActions?: string[];
@@ -2250,6 +2531,45 @@ export interface components {
         ProcedurePage: {
             items: components["schemas"]["ProcedureSummary"][];
             nextCursor: string | null;
+        };
+        ProcedureReport: {
+            /** @description When the month before the period is closed: carriedOver is that month’s in-process, per agency */
+            carriedOverFrom?: components["schemas"]["SnapshotReference"];
+            /** @description The filters applied */
+            filters: Record<string, never>;
+            /** Format: date */
+            from: string;
+            rows: components["schemas"]["ProcedureReportRow"][];
+            /** @description When source is snapshot: the closed month read */
+            snapshot?: components["schemas"]["SnapshotReference"];
+            /**
+             * @description snapshot: a closed month, read from what was frozen at closing
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
+            /** Format: date */
+            to: string;
+            /** @description Equals the II.06a total of the same filters */
+            total: components["schemas"]["Ii06aCounters"];
+        };
+        ProcedureReportRow: {
+            carriedOver: number;
+            field: string;
+            inProcessOverdue: number;
+            inProcessTotal: number;
+            inProcessWithin: number;
+            /** @description National procedure code */
+            procedureCode: string;
+            /** @description Name of the latest version */
+            procedureName: string;
+            receivedDirect: number;
+            receivedOnline: number;
+            receivedTotal: number;
+            resolvedEarly: number;
+            resolvedLate: number;
+            resolvedOnTime: number;
+            resolvedTotal: number;
+            withdrawnOrStopped: number;
         };
         ProcedureResponse: {
             code: string;
@@ -2422,6 +2742,19 @@ export interface components {
             items: components["schemas"]["QueueItem"][];
             nextCursor: string | null;
         };
+        RatingRequest: {
+            /** @description Tiếp cận dịch vụ */
+            access: number;
+            comment?: string;
+            /** @description Tiếp nhận, xử lý góp ý, phản ánh */
+            feedback: number;
+            /** @description Công chức giải quyết */
+            officer: number;
+            /** @description Thủ tục hành chính */
+            procedure: number;
+            /** @description Kết quả giải quyết */
+            result: number;
+        };
         ReplayWebhookRequest: {
             /**
              * Format: date-time
@@ -2532,6 +2865,26 @@ export interface components {
         };
         /** @enum {string} */
         Role: "ADMIN" | "RECEPTION" | "SPECIALIST" | "LEADER" | "AUDITOR";
+        SatisfactionReport: {
+            /** Format: date */
+            from: string;
+            rows: components["schemas"]["SatisfactionRow"][];
+            /** Format: date */
+            to: string;
+            total: components["schemas"]["SatisfactionRow"];
+        };
+        SatisfactionRow: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** @description Share of answers 4 or 5 per factor, in % */
+            factors: Record<string, never>;
+            /** @description Mean of the five factor indexes, in % (the product’s own index, not the official SIPAS) */
+            index: number | null;
+            /** @description On-time rate (early + on time) of the same rated dossiers, in % */
+            onTimeRate: number | null;
+            ratings: number;
+        };
         SessionUser: {
             /** Format: uuid */
             agencyId: string;
@@ -2545,6 +2898,19 @@ export interface components {
         };
         /** @enum {string} */
         Sex: "MALE" | "FEMALE";
+        SnapshotReference: {
+            /** Format: date-time */
+            closedAt: string;
+            /** @description Dossiers the live data holds for the closed month but its snapshot does not (recorded after closing), within the same filters. For a closed month: not counted in it. For the month after: booked as received in it. Listed by the drill-down with cell=lateEntries. */
+            lateEntries: number;
+            /**
+             * @description The closed month
+             * @example 2026-03
+             */
+            month: string;
+            /** @description SHA-256 of the closed month’s snapshot (see GET /api/reports/periods/{month}/verify) */
+            sha256: string;
+        };
         /** @enum {string} */
         StepAction: "accept" | "return" | "resend" | "assign" | "take" | "complete";
         StepActionRequest: {
@@ -6352,6 +6718,42 @@ export interface operations {
             };
         };
     };
+    rateDossier: {
+        parameters: {
+            query: {
+                /** @description The secret printed on the receipt */
+                secret: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     downloadPublicResult: {
         parameters: {
             query: {
@@ -6561,6 +6963,458 @@ export interface operations {
                 };
             };
             /** @description Requires the permission dossiers:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIi06a: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive) */
+                to: string;
+                /** @description An agency subtree (default: the caller’s own) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                /** @description Count under the competent agency or the receiving point */
+                by?: "competent" | "receiving";
+                /** @description auto: a closed month is read from its snapshot, and the month after one carries its in-process over; live: count the current dossiers only */
+                source?: "auto" | "live";
+                format?: "json" | "csv" | "xlsx" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or the same numbers as CSV / XLSX / PDF with `format` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ii06aReport"];
+                    "application/pdf": components["schemas"]["Ii06aReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Ii06aReport"];
+                    "text/csv": components["schemas"]["Ii06aReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIi06aDossiers: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive) */
+                to: string;
+                /** @description An agency subtree (default: the caller’s own) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                /** @description Count under the competent agency or the receiving point */
+                by?: "competent" | "receiving";
+                /** @description auto: a closed month is read from its snapshot, and the month after one carries its in-process over; live: count the current dossiers only */
+                source?: "auto" | "live";
+                /** @description The counter whose dossiers to list (lateEntries: dossiers a closed month does not show, see the report) */
+                cell: "receivedTotal" | "receivedOnline" | "receivedDirect" | "carriedOver" | "resolvedTotal" | "resolvedEarly" | "resolvedOnTime" | "resolvedLate" | "inProcessTotal" | "inProcessWithin" | "inProcessOverdue" | "withdrawnOrStopped" | "lateEntries";
+                /** @description The row’s agency (omit for the total) */
+                rowAgencyId?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dossiers behind one number (same filters, same count) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ii06aDossierPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIndicators766: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive) */
+                to: string;
+                /** @description An agency subtree (default: the caller’s own) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                /** @description Count under the competent agency or the receiving point */
+                by?: "competent" | "receiving";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Decision 766/QĐ-TTg indicators: rate, target, Pmax and score per agency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReportPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedPeriodList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeReportPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month’s II.06a frozen with its dossiers and hash */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedPeriod"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:close */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PERIOD_CLOSED (closed already) or PERIOD_NOT_OVER (the month has not ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyReportPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recomputes the closed month’s hash from its stored snapshot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodVerification"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission audit:verify */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProcedureReport: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive) */
+                to: string;
+                /** @description An agency subtree (default: the caller’s own) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                /** @description Count under the competent agency or the receiving point */
+                by?: "competent" | "receiving";
+                /** @description auto: a closed month is read from its snapshot, and the month after one carries its in-process over; live: count the current dossiers only */
+                source?: "auto" | "live";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The II.06a counters per procedure; the rows sum to the II.06a total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSatisfaction: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive) */
+                to: string;
+                /** @description An agency subtree (default: the caller’s own) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                /** @description Count under the competent agency or the receiving point */
+                by?: "competent" | "receiving";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -32,6 +32,42 @@ export const II06A_CELLS = {
 export type Ii06aCell = keyof typeof II06A_CELLS;
 export const II06A_CELL_NAMES = Object.keys(II06A_CELLS) as Ii06aCell[];
 
+/** Bit of each counter in a snapshot's `cells` (bit i = the i-th counter of `II06A_CELL_NAMES`). */
+export const II06A_CELL_BITS = Object.fromEntries(II06A_CELL_NAMES.map((cell, i) => [cell, 1 << i])) as Record<Ii06aCell, number>;
+
+/**
+ * Carry-over from a closed month (DOMAIN §9: carried over of N = in process at the end of N−1).
+ * When the month before `from` is closed, the population is left-joined to that snapshot's
+ * in-process dossiers as `cs`, and "carried over" means exactly those dossiers: the closed number
+ * is the one carried, whatever happened to the live data afterwards.
+ *
+ * Why this is exact: a snapshot's in-process dossier was accepted before `from` and not finished
+ * before `from`; no code path can move it out of the next month's population afterwards (finishing
+ * stamps the current time, the competent and receiving agencies never change, and the historical
+ * import never rewrites an existing dossier). So `carriedOver` per agency equals the snapshot's
+ * `inProcessTotal` per agency.
+ *
+ * What can change is the other way: a late import adds a dossier accepted in (or before) the closed
+ * month that is still open at its end. It is not in the snapshot, so it cannot be "carried over";
+ * it is booked as received in the first open month (online or direct by its channel) — like a late
+ * entry in accounting — so that `receivedTotal = online + direct + carriedOver = resolved + in
+ * process + withdrawn` still holds exactly. Their number is surfaced as `lateEntries` (and listed
+ * by the drill-down with `cell=lateEntries`).
+ */
+export const CARRIED_FROM_SNAPSHOT = `cs.dossier_id IS NOT NULL`;
+export const II06A_CARRIED_CELLS: Record<Ii06aCell, string> = {
+  ...II06A_CELLS,
+  receivedOnline: `d.channel = 'ONLINE' AND cs.dossier_id IS NULL`,
+  receivedDirect: `d.channel <> 'ONLINE' AND cs.dossier_id IS NULL`,
+  carriedOver: CARRIED_FROM_SNAPSHOT,
+};
+/** Accepted before `from`, open at its start, yet absent from the closed month's snapshot. */
+export const LATE_ENTRIES_CARRIED = `d.received_at < :f AND cs.dossier_id IS NULL`;
+
+/** Drill-down cells: the counters plus the late entries a closed month does not show. */
+export const DRILL_CELL_NAMES = [...II06A_CELL_NAMES, 'lateEntries'] as const;
+export type DrillCell = (typeof DRILL_CELL_NAMES)[number];
+
 /** Column headings of the printed form, in order. */
 export const II06A_HEADINGS_VI: Record<Ii06aCell, string> = {
   receivedTotal: 'Tổng số hồ sơ tiếp nhận',

@@ -23,6 +23,15 @@ function infoOf(report: Ii06aReport): Record<string, string> {
       .join('; '),
     'Thời điểm lập': report.generatedAt,
     'SHA-256 báo cáo': report.sha256,
+    ...(report.snapshot
+      ? {
+          'Nguồn số liệu': `Số liệu đã khóa sổ tháng ${report.snapshot.month} (${report.snapshot.closedAt})`,
+          'SHA-256 kỳ khóa sổ': report.snapshot.sha256,
+        }
+      : { 'Nguồn số liệu': 'Số liệu trực tiếp' }),
+    ...(report.carriedOverFrom
+      ? { 'Kỳ trước chuyển qua': `Theo số liệu khóa sổ tháng ${report.carriedOverFrom.month} (${report.carriedOverFrom.sha256})` }
+      : {}),
   };
 }
 

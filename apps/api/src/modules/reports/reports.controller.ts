@@ -1,17 +1,32 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, RequirePermission } from '../../common/auth/access.decorators';
+import { Authenticated, Public, RequirePermission } from '../../common/auth/access.decorators';
 import { Actor, ActorContext, principalOf } from '../../common/auth/actor';
-import { ProblemException } from '../../common/problem/problem';
+import { Problem, ProblemException } from '../../common/problem/problem';
 import { IpRateLimiter, tooManyRequests } from '../../common/rate-limit.guard';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { PublicLookupQuery } from '../dossiers/dto/dossier.dto';
+import { IndicatorsService } from './indicators.service';
 import { ii06aFile } from './report-files';
+import { ReportPeriodsService } from './report-periods.service';
 import { RatingRequest } from './ratings.dto';
 import { RatingsService } from './ratings.service';
-import { Ii06aDossierPage, Ii06aDrillQuery, Ii06aQuery, Ii06aReport, ReportPeriodQuery, SatisfactionReport } from './reports.dto';
+import {
+  ClosedPeriod,
+  ClosedPeriodList,
+  Ii06aDossierPage,
+  Ii06aDrillQuery,
+  Ii06aQuery,
+  Ii06aReport,
+  IndicatorsReport,
+  PeriodVerification,
+  ProcedureReport,
+  ReportPeriodQuery,
+  SatisfactionReport,
+  SnapshotAwareQuery,
+} from './reports.dto';
 import { ReportsService } from './reports.service';
 
 /** Reports for leaders and auditors (DOMAIN §9), always within the caller's agency subtree. */
@@ -21,6 +36,8 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly ratings: RatingsService,
+    private readonly periods: ReportPeriodsService,
+    private readonly indicators: IndicatorsService,
   ) {}
 
   @Get('ii06a')
@@ -56,6 +73,43 @@ export class ReportsController {
   @ApiOkResponse({ type: SatisfactionReport })
   getSatisfaction(@Actor() actor: ActorContext, @Query() query: ReportPeriodQuery): Promise<SatisfactionReport> {
     return this.ratings.satisfaction(actor, query);
+  }
+
+  @Get('procedures')
+  @RequirePermission('reports:read')
+  @ApiOkResponse({ type: ProcedureReport, description: 'The II.06a counters per procedure; the rows sum to the II.06a total' })
+  getProcedureReport(@Actor() actor: ActorContext, @Query() query: SnapshotAwareQuery): Promise<ProcedureReport> {
+    return this.reports.byProcedure(actor, query);
+  }
+
+  @Get('indicators')
+  @RequirePermission('reports:read')
+  @ApiOkResponse({ type: IndicatorsReport, description: 'Decision 766/QĐ-TTg indicators: rate, target, Pmax and score per agency' })
+  getIndicators766(@Actor() actor: ActorContext, @Query() query: ReportPeriodQuery): Promise<IndicatorsReport> {
+    return this.indicators.indicators(actor, query);
+  }
+
+  /** Closed months; for those who read reports and for the administrators who close them (checked in the service). */
+  @Get('periods')
+  @Authenticated()
+  @ApiOkResponse({ type: ClosedPeriodList })
+  listReportPeriods(@Actor() actor: ActorContext): Promise<ClosedPeriodList> {
+    return this.periods.list(actor);
+  }
+
+  @Post('periods/:month/close')
+  @RequirePermission('reports:close')
+  @ApiCreatedResponse({ type: ClosedPeriod, description: 'The month’s II.06a frozen with its dossiers and hash' })
+  @ApiConflictResponse({ type: Problem, description: 'PERIOD_CLOSED (closed already) or PERIOD_NOT_OVER (the month has not ended)' })
+  closeReportPeriod(@Actor() actor: ActorContext, @Param('month') month: string): Promise<ClosedPeriod> {
+    return this.periods.close(actor, month);
+  }
+
+  @Get('periods/:month/verify')
+  @RequirePermission('audit:verify')
+  @ApiOkResponse({ type: PeriodVerification, description: 'Recomputes the closed month’s hash from its stored snapshot' })
+  verifyReportPeriod(@Param('month') month: string): Promise<PeriodVerification> {
+    return this.periods.verify(month);
   }
 }
 

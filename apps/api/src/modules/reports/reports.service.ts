@@ -1,34 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ActorContext, principalOf } from '../../common/auth/actor';
-import { escapeLike, isAgencyPathInScope } from '../../common/auth/agency-scope';
+import { isAgencyPathInScope } from '../../common/auth/agency-scope';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { ProblemException } from '../../common/problem/problem';
-import { validationProblem } from '../../common/problem/validation';
 import { AuditService } from '../audit/audit.service';
-import { II06A_CELL_NAMES, II06A_CELLS, II06A_POPULATION } from './ii06a';
-import type { Ii06aCounters, Ii06aDossierPage, Ii06aDrillQuery, Ii06aReport, Ii06aRow, ReportPeriodQuery } from './reports.dto';
+import { II06A_CELL_NAMES } from './ii06a';
+import { lateEntriesOfClosedMonth, populationOf, type ClosedPeriodRef, type Ii06aPopulation, type Ii06aSource } from './ii06a-source';
+import { ReportPeriodsService } from './report-periods.service';
+import type {
+  Ii06aCounters,
+  Ii06aDossierPage,
+  Ii06aDrillQuery,
+  Ii06aReport,
+  Ii06aRow,
+  ProcedureReport,
+  ProcedureReportRow,
+  ReportPeriodQuery,
+  SnapshotAwareQuery,
+  SnapshotReference,
+  SourcedReport,
+} from './reports.dto';
 
-const MAX_PERIOD_DAYS = 5 * 366;
-const DAY_MS = 86_400_000;
-
-/** Local (UTC+7, no daylight saving) day bounds of a period: [start of from, start of the day after to). */
-export function periodBounds(q: Pick<ReportPeriodQuery, 'from' | 'to'>): { f: Date; t: Date } {
-  const f = new Date(`${q.from.slice(0, 10)}T00:00:00+07:00`);
-  const t = new Date(new Date(`${q.to.slice(0, 10)}T00:00:00+07:00`).getTime() + DAY_MS);
-  if (Number.isNaN(f.getTime()) || Number.isNaN(t.getTime()))
-    throw validationProblem([{ field: 'from', rule: 'date', message: 'Ngày không hợp lệ' }]);
-  if (f >= t) throw validationProblem([{ field: 'from', rule: 'notAfterTo', message: 'from phải không sau to' }]);
-  if ((t.getTime() - f.getTime()) / DAY_MS > MAX_PERIOD_DAYS) {
-    throw validationProblem([{ field: 'to', rule: 'maxPeriod', message: 'Kỳ báo cáo tối đa 5 năm' }]);
-  }
-  return { f, t };
-}
+export { periodBounds } from './report-period';
 
 function emptyCounters(): Ii06aCounters {
   return Object.fromEntries(II06A_CELL_NAMES.map((c) => [c, 0])) as unknown as Ii06aCounters;
+}
+
+function totalOf(rows: Ii06aCounters[]): Ii06aCounters {
+  const total = emptyCounters();
+  for (const row of rows) for (const cell of II06A_CELL_NAMES) total[cell] += row[cell];
+  return total;
+}
+
+function countCells(population: Ii06aPopulation): void {
+  for (const cell of II06A_CELL_NAMES) population.query.addSelect(`count(*) FILTER (WHERE ${population.cells[cell]})::int`, cell);
 }
 
 /** Reports counted in SQL over indexed columns, always inside the caller's agency subtree (DOMAIN §9). */
@@ -37,6 +46,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly periods: ReportPeriodsService,
   ) {}
 
   /** The agency subtree a report covers: the one asked for, if the caller's scope contains it. */
@@ -55,51 +65,119 @@ export class ReportsService {
     return agency.path;
   }
 
-  /** The population of a period, joined to the agency it is counted under, with the filters. */
-  private population(q: ReportPeriodQuery, scopePath: string): SelectQueryBuilder<object> {
-    const { f, t } = periodBounds(q);
-    const column = q.by === 'receiving' ? 'd.receiving_agency_id' : 'd.competent_agency_id';
-    const query = this.dataSource
-      .createQueryBuilder()
-      .from('dossiers', 'd')
-      .innerJoin('agencies', 'a', `a.id = ${column}`)
-      .where(II06A_POPULATION, { f, t })
-      .andWhere('a.path LIKE :scope', { scope: `${escapeLike(scopePath)}%` });
-    if (q.procedureCode || q.field) {
-      query.innerJoin('procedures', 'p', 'p.id = d.procedure_id');
-      if (q.procedureCode) query.andWhere('p.code = :procedureCode', { procedureCode: q.procedureCode });
-      if (q.field) query.andWhere('p.field = :field', { field: q.field });
-    }
-    return query;
-  }
-
-  async ii06a(actor: ActorContext, q: ReportPeriodQuery): Promise<Ii06aReport> {
-    const scopePath = await this.scopePath(actor, q.agencyId);
-    const query = this.population(q, scopePath).select(['a.id AS "agencyId"', 'a.code AS "agencyCode"', 'a.name AS "agencyName"']);
-    for (const cell of II06A_CELL_NAMES) query.addSelect(`count(*) FILTER (WHERE ${II06A_CELLS[cell]})::int`, cell);
-    const raw: Ii06aRow[] = await query.groupBy('a.id').addGroupBy('a.code').addGroupBy('a.name').orderBy('a.code').getRawMany();
-    const total = emptyCounters();
-    for (const row of raw) for (const cell of II06A_CELL_NAMES) total[cell] += row[cell];
-    const filters = Object.fromEntries(
-      Object.entries({ agencyId: q.agencyId, procedureCode: q.procedureCode, field: q.field, by: q.by ?? 'competent' }).filter(
-        ([, v]) => v,
-      ),
+  /** The filters a report states (in its JSON and in every export). */
+  filtersOf(q: ReportPeriodQuery & { source?: string }): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries({
+        agencyId: q.agencyId,
+        procedureCode: q.procedureCode,
+        field: q.field,
+        by: q.by ?? 'competent',
+        source: q.source === 'live' ? 'live' : undefined,
+      }).filter(([, v]) => v),
     ) as Record<string, string>;
-    const sha256 = createHash('sha256')
-      .update(JSON.stringify({ from: q.from, to: q.to, filters, rows: raw, total }))
-      .digest('hex');
-    return { from: q.from.slice(0, 10), to: q.to.slice(0, 10), rows: raw, total, generatedAt: new Date().toISOString(), filters, sha256 };
   }
 
-  /** The dossiers behind one number of II.06a: same population, same predicate. */
+  /** How a report says where its numbers come from, with the late entries it does not show as such. */
+  private async sourceInfo(source: Ii06aSource, q: SnapshotAwareQuery, scopePath: string): Promise<SourcedReport> {
+    const reference = (ref: ClosedPeriodRef, lateEntries: number): SnapshotReference => ({
+      month: ref.month,
+      sha256: ref.sha256,
+      closedAt: ref.closedAt.toISOString(),
+      lateEntries,
+    });
+    const count = async (population: Ii06aPopulation) => {
+      const [{ n }] = await population.query
+        .select('count(*)::int', 'n')
+        .andWhere(population.lateEntries as string)
+        .getRawMany();
+      return n as number;
+    };
+    if (source.kind === 'snapshot') {
+      const late = await count(lateEntriesOfClosedMonth(this.dataSource.manager, q, scopePath, source.period.month));
+      return { source: 'snapshot', snapshot: reference(source.period, late) };
+    }
+    if (source.kind === 'carried') {
+      const late = await count(populationOf(this.dataSource.manager, source, q, scopePath));
+      return { source: 'live', carriedOverFrom: reference(source.from, late) };
+    }
+    return { source: 'live' };
+  }
+
+  async ii06a(actor: ActorContext, q: SnapshotAwareQuery): Promise<Ii06aReport> {
+    const scopePath = await this.scopePath(actor, q.agencyId);
+    const source = await this.periods.sourceOf(q);
+    const population = populationOf(this.dataSource.manager, source, q, scopePath);
+    const { col } = population;
+    population.query.select(col.agencyId, 'agencyId').addSelect(col.agencyCode, 'agencyCode').addSelect(col.agencyName, 'agencyName');
+    countCells(population);
+    const rows: Ii06aRow[] = await population.query
+      .groupBy(col.agencyId)
+      .addGroupBy(col.agencyCode)
+      .addGroupBy(col.agencyName)
+      .orderBy(col.agencyCode)
+      .getRawMany();
+    const total = totalOf(rows);
+    const filters = this.filtersOf(q);
+    const sha256 = createHash('sha256')
+      .update(JSON.stringify({ from: q.from, to: q.to, filters, rows, total }))
+      .digest('hex');
+    return {
+      from: q.from.slice(0, 10),
+      to: q.to.slice(0, 10),
+      rows,
+      total,
+      generatedAt: new Date().toISOString(),
+      filters,
+      sha256,
+      ...(await this.sourceInfo(source, q, scopePath)),
+    };
+  }
+
+  /** II.06a per procedure (code, across its versions): the same population and predicates, so the rows sum to the II.06a total. */
+  async byProcedure(actor: ActorContext, q: SnapshotAwareQuery): Promise<ProcedureReport> {
+    const scopePath = await this.scopePath(actor, q.agencyId);
+    const source = await this.periods.sourceOf(q);
+    const population = populationOf(this.dataSource.manager, source, q, scopePath, { withProcedures: true });
+    population.query
+      .select('p.code', 'procedureCode')
+      .addSelect('(array_agg(p.name ORDER BY p.version_no DESC))[1]', 'procedureName')
+      .addSelect('(array_agg(p.field ORDER BY p.version_no DESC))[1]', 'field');
+    countCells(population);
+    const rows: ProcedureReportRow[] = await population.query.groupBy('p.code').orderBy('p.code').getRawMany();
+    return {
+      from: q.from.slice(0, 10),
+      to: q.to.slice(0, 10),
+      rows,
+      total: totalOf(rows),
+      filters: this.filtersOf(q),
+      ...(await this.sourceInfo(source, q, scopePath)),
+    };
+  }
+
+  /** The dossiers behind one number of II.06a: same source, same population, same predicate. */
   async ii06aDossiers(actor: ActorContext, q: Ii06aDrillQuery): Promise<Ii06aDossierPage> {
     const scopePath = await this.scopePath(actor, q.agencyId);
     const limit = Math.min(Math.max(Number(q.limit ?? 100) || 100, 1), 500);
-    const query = this.population(q, scopePath).select('d.code', 'code').andWhere(II06A_CELLS[q.cell], {});
-    if (q.rowAgencyId) query.andWhere('a.id = :rowAgencyId', { rowAgencyId: q.rowAgencyId });
-    if (q.cursor) query.andWhere('d.code > :after', { after: decodeCursor(q.cursor, 1)[0] });
+    const source = await this.periods.sourceOf(q);
+    let population: Ii06aPopulation;
+    let predicate: string;
+    if (q.cell === 'lateEntries') {
+      population =
+        source.kind === 'snapshot'
+          ? lateEntriesOfClosedMonth(this.dataSource.manager, q, scopePath, source.period.month)
+          : populationOf(this.dataSource.manager, source, q, scopePath);
+      predicate = population.lateEntries ?? 'FALSE';
+    } else {
+      population = populationOf(this.dataSource.manager, source, q, scopePath);
+      predicate = population.cells[q.cell];
+    }
+    const { query, col } = population;
+    query.select(col.dossierCode, 'code').andWhere(predicate);
+    if (q.rowAgencyId) query.andWhere(`${col.agencyId} = :rowAgencyId`, { rowAgencyId: q.rowAgencyId });
+    if (q.cursor) query.andWhere(`${col.dossierCode} > :after`, { after: decodeCursor(q.cursor, 1)[0] });
     const rows: Array<{ code: string }> = await query
-      .orderBy('d.code')
+      .orderBy(col.dossierCode)
       .limit(limit + 1)
       .getRawMany();
     const items = rows.slice(0, limit).map((r) => r.code);

@@ -18,6 +18,10 @@ describe('role permissions', () => {
     expect(hasPermission(['ADMIN'], 'parties:reveal')).toBe(false);
   });
 
+  it('reserves closing a report period to administrators', () => {
+    expect(ROLES.filter((role) => hasPermission([role], 'reports:close'))).toEqual(['ADMIN']);
+  });
+
   it('lets only reception officers receive dossiers and only leaders approve them', () => {
     expect(ROLES.filter((role) => hasPermission([role], 'dossiers:create'))).toEqual(['RECEPTION']);
     expect(ROLES.filter((role) => hasPermission([role], 'dossiers:approve'))).toEqual(['LEADER']);

@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'parties:administer',
   'reports:read',
   'reports:export',
+  'reports:close',
   'audit:read',
   'audit:verify',
 ] as const;
@@ -53,6 +54,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     // Duplicate review, merge and pseudonymisation of registry records (not reveal: no unmasked data).
     'parties:read',
     'parties:administer',
+    // Period closing freezes a month's reports (a snapshot); reading reports stays with leaders and auditors.
+    'reports:close',
     'audit:read',
   ],
   RECEPTION: [
