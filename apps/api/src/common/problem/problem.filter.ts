@@ -9,6 +9,23 @@ const logger = new Logger('Errors');
 /** SQLSTATEs of data exceptions caused by a value (class 22), e.g. 22021 bad encoding, 22P02 malformed literal. */
 const INPUT_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
 
+/**
+ * The database is down or restarting (connection refused or cut, admin shutdown, starting up):
+ * a 503 the client may retry, not a 500 — the pool reconnects by itself once it is back.
+ */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const candidates = [error, (error as { driverError?: unknown })?.driverError];
+  return candidates.some((e) => {
+    const code = (e as { code?: string })?.code ?? '';
+    const message = (e as { message?: string })?.message ?? '';
+    return (
+      ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) ||
+      code.startsWith('08') ||
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)
+    );
+  });
+}
+
 /** Errors raised by Fastify plugins outside Nest's routing carry a status code. */
 interface FastifyLikeError {
   statusCode?: number;
@@ -40,6 +57,14 @@ export function toProblemInit(error: unknown): ProblemInit {
   const sqlState = (error as { driverError?: { code?: string } })?.driverError?.code;
   if (sqlState && INPUT_SQLSTATES.has(sqlState)) {
     return { status: 400, code: 'INVALID_INPUT', title: 'Invalid input', detail: 'Một giá trị gửi lên không hợp lệ.' };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      title: 'Service unavailable',
+      detail: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
+    };
   }
   const fastifyError = error as FastifyLikeError;
   const status = fastifyError?.statusCode;
@@ -74,9 +99,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, init: 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply, adminDir?: string): void {
   const init = toProblemInit(error);
   if (init.status === 404 && adminDir && serveSpaFallback(request, reply, adminDir)) return;
-  if (init.status >= 500) {
-    logger.error({ err: error, requestId: requestIdOf(request) }, 'Unhandled error');
-  }
+  if (init.status === 503) logger.warn({ requestId: requestIdOf(request), reason: (error as Error)?.message }, 'Database unavailable');
+  else if (init.status >= 500) logger.error({ err: error, requestId: requestIdOf(request) }, 'Unhandled error');
   sendProblem(reply, request, init);
 }
 
