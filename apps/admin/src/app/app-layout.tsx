@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { HealthIndicator } from '../features/health/health-indicator';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { changeLanguage, type Language } from '../i18n/i18n';
 import { ChangePasswordDialog } from './auth/change-password-dialog';
 import { useLogout } from './auth/use-auth-mutations';
@@ -54,6 +55,7 @@ export function AppLayout() {
               ]}
               onChange={changeLanguage}
             />
+            {user && <NotificationBell />}
             {user && (
               <Dropdown
                 trigger={['click']}

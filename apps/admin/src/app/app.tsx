@@ -11,6 +11,7 @@ import { AgenciesPage } from '../features/agencies/agencies-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { DossiersPage } from '../features/dossiers/dossiers-page';
 import { IntakePage } from '../features/dossiers/intake/intake-page';
+import { PartiesPage } from '../features/parties/parties-page';
 import { ComingSoonPage } from '../features/placeholder/coming-soon-page';
 import { HomePage } from '../features/placeholder/home-page';
 import { NotFoundPage } from '../features/placeholder/not-found-page';
@@ -19,6 +20,7 @@ import { PublicLayout } from '../features/public-guide/public-layout';
 import { PublicProcedurePage } from '../features/public-guide/public-procedure-page';
 import { PublicProceduresPage } from '../features/public-guide/public-procedures-page';
 import { PublicLookupPage } from '../features/public-lookup/public-lookup-page';
+import { WorkQueuesPage } from '../features/work/work-queues-page';
 import { AppLayout } from './app-layout';
 import { LoginPage } from './auth/login-page';
 import { LOGIN_PATH } from './auth/login-redirect';
@@ -29,11 +31,13 @@ import { NAV_ITEMS } from './navigation';
 
 /** Pages built so far; the other modules show a placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
+  work: WorkQueuesPage,
   dossiers: DossiersPage,
   intake: IntakePage,
   procedures: ProceduresPage,
   agencies: AgenciesPage,
   calendar: CalendarPage,
+  parties: PartiesPage,
   administration: AdministrationPage,
 };
 

@@ -17,6 +17,11 @@ export function formatVietnamDateTime(value: string | null | undefined): string 
   return value ? dayjs(value).utcOffset(VIETNAM_OFFSET_MINUTES).format('DD/MM/YYYY HH:mm') : '';
 }
 
+/** A recent instant on the wall clock of Vietnam, without the year: 30/03 08:00. */
+export function formatShortVietnamDateTime(value: string | null | undefined): string {
+  return value ? dayjs(value).utcOffset(VIETNAM_OFFSET_MINUTES).format('DD/MM HH:mm') : '';
+}
+
 /** A local date `YYYY-MM-DD` as dd/MM/yyyy; no time zone is involved. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';

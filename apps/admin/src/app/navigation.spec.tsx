@@ -21,10 +21,13 @@ describe('menus by permission', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it.each<[Role, string[]]>([
-    ['ADMIN', ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-procedures']],
-    ['RECEPTION', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-intake', 'nav-parties', 'nav-procedures']],
-    ['SPECIALIST', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures']],
-    ['LEADER', ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports']],
+    ['ADMIN', ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-parties', 'nav-procedures']],
+    ['RECEPTION', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-intake', 'nav-parties', 'nav-procedures', 'nav-work']],
+    ['SPECIALIST', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-work']],
+    [
+      'LEADER',
+      ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports', 'nav-work'],
+    ],
     ['AUDITOR', ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports']],
   ])('shows a %s only the modules it may use', async (role, expected) => {
     signedInAs([role]);

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   InboxOutlined,
@@ -22,6 +23,14 @@ export interface NavItem {
 
 /** The modules of the product, in the order officials use them. */
 export const NAV_ITEMS: NavItem[] = [
+  // The steps waiting at the official's agency: for those who handle steps (the API's step permissions).
+  {
+    key: 'work',
+    path: '/cong-viec',
+    labelKey: 'nav.work',
+    icon: <CarryOutOutlined />,
+    anyOf: ['dossiers:intake', 'dossiers:process', 'dossiers:approve'],
+  },
   { key: 'dossiers', path: '/ho-so', labelKey: 'nav.dossiers', icon: <FolderOpenOutlined />, anyOf: ['dossiers:read'] },
   { key: 'intake', path: '/tiep-nhan', labelKey: 'nav.intake', icon: <InboxOutlined />, anyOf: ['dossiers:create'] },
   { key: 'procedures', path: '/thu-tuc', labelKey: 'nav.procedures', icon: <FileSearchOutlined />, anyOf: ['procedures:read'] },

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import dossiersEn from './dossiers.en.json';
 import dossiersVi from './dossiers.vi.json';
 import en from './en.json';
+import partiesEn from './parties.en.json';
+import partiesVi from './parties.vi.json';
 import vi from './vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -15,8 +17,11 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  // The dossier screens keep their strings in their own files, under the `dossiers.` prefix.
-  resources: { vi: { translation: { ...vi, dossiers: dossiersVi } }, en: { translation: { ...en, dossiers: dossiersEn } } },
+  // The dossier and registry screens keep their strings in their own files, under `dossiers.` and `parties.`.
+  resources: {
+    vi: { translation: { ...vi, dossiers: dossiersVi, parties: partiesVi } },
+    en: { translation: { ...en, dossiers: dossiersEn, parties: partiesEn } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

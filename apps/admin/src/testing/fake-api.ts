@@ -68,16 +68,19 @@ export function problem(
 }
 
 /** What login and refresh answer for a user with these roles (permissions as the API computes them). */
-export function sessionOf(roles: Role[], overrides: { permissions?: Permission[]; username?: string } = {}): LoginResponse {
+export function sessionOf(
+  roles: Role[],
+  overrides: { permissions?: Permission[]; username?: string; fullName?: string; agencyId?: string; agencyName?: string } = {},
+): LoginResponse {
   return {
     accessToken: `token-${roles.join('-')}`,
     expiresIn: 900,
     user: {
       id: '00000000-0000-4000-8000-000000000001',
       username: overrides.username ?? 'quantri.ttpvhcc',
-      fullName: 'Quản trị TTPVHCC tỉnh',
-      agencyId: '00000000-0000-4000-8000-0000000000a1',
-      agencyName: 'Trung tâm Phục vụ hành chính công tỉnh An Giang',
+      fullName: overrides.fullName ?? 'Quản trị TTPVHCC tỉnh',
+      agencyId: overrides.agencyId ?? '00000000-0000-4000-8000-0000000000a1',
+      agencyName: overrides.agencyName ?? 'Trung tâm Phục vụ hành chính công tỉnh An Giang',
       roles,
       permissions: overrides.permissions ?? permissionsOf(roles),
     },

@@ -170,3 +170,156 @@ export function summaryOf(d: Schemas['DossierResponse']): Schemas['DossierSummar
     version: d.version,
   };
 }
+
+/** Inter-agency route (liên thông): the ward Mỹ Bình receives and decides; Công an tỉnh and BHXH tỉnh act in parallel. */
+export const MY_BINH_ID = '00000000-0000-4000-8000-0000000000b1';
+export const CONG_AN_ID = '00000000-0000-4000-8000-0000000000c1';
+export const BHXH_ID = '00000000-0000-4000-8000-0000000000c2';
+export const MY_BINH = 'Ủy ban nhân dân phường Mỹ Bình';
+export const CONG_AN = 'Công an tỉnh An Giang';
+export const BHXH = 'Bảo hiểm xã hội tỉnh An Giang';
+export const ROUTED_CODE = '000.31.01.H01-260309-0003';
+
+type Step = Schemas['DossierStepView'];
+
+export function step(overrides: Partial<Step> & Pick<Step, 'seq' | 'stage' | 'name'>): Step {
+  return {
+    id: `00000000-0000-4000-8000-00000000050${overrides.seq}`,
+    agencyId: MY_BINH_ID,
+    agencyName: MY_BINH,
+    role: 'SPECIALIST',
+    status: 'PENDING',
+    assigneeName: null,
+    budgetMinutes: 60,
+    sentAt: null,
+    sentByName: null,
+    sentFromAgencyName: null,
+    acceptedAt: null,
+    acceptedByName: null,
+    returnedAt: null,
+    returnReason: null,
+    completedAt: null,
+    completedByName: null,
+    note: null,
+    dueAt: null,
+    timeliness: null,
+    workingMinutesUsed: null,
+    ...overrides,
+  };
+}
+
+/** Approved and issued at the ward on 09/03/2026; Công an has yet to accept, BHXH works on it late; the desk waits. */
+export const ROUTE: Step[] = [
+  step({
+    seq: 1,
+    stage: 0,
+    name: 'Tiếp nhận, kiểm tra hồ sơ liên thông',
+    role: 'RECEPTION',
+    status: 'DONE',
+    sentAt: '2026-03-09T01:00:00.000Z',
+    acceptedAt: '2026-03-09T01:00:00.000Z',
+    acceptedByName: 'Cán bộ một cửa phường Mỹ Bình',
+    completedAt: '2026-03-09T01:20:00.000Z',
+    completedByName: 'Cán bộ một cửa phường Mỹ Bình',
+    dueAt: '2026-03-09T02:00:00.000Z',
+    timeliness: 'EARLY',
+    workingMinutesUsed: 20,
+  }),
+  step({
+    seq: 2,
+    stage: 1,
+    name: 'Thẩm định hồ sơ, đăng ký khai sinh',
+    status: 'DONE',
+    budgetMinutes: 240,
+    sentAt: '2026-03-09T01:20:00.000Z',
+    sentByName: 'Cán bộ một cửa phường Mỹ Bình',
+    sentFromAgencyName: MY_BINH,
+    acceptedAt: '2026-03-09T01:30:00.000Z',
+    acceptedByName: 'Công chức tư pháp - hộ tịch phường Mỹ Bình',
+    completedAt: '2026-03-09T03:00:00.000Z',
+    completedByName: 'Công chức tư pháp - hộ tịch phường Mỹ Bình',
+    dueAt: '2026-03-09T06:20:00.000Z',
+    timeliness: 'EARLY',
+    workingMinutesUsed: 100,
+  }),
+  step({
+    seq: 3,
+    stage: 2,
+    name: 'Phê duyệt, ký Giấy khai sinh; chuyển thông tin liên thông',
+    role: 'LEADER',
+    status: 'DONE',
+    budgetMinutes: 180,
+    sentAt: '2026-03-09T03:00:00.000Z',
+    sentByName: 'Công chức tư pháp - hộ tịch phường Mỹ Bình',
+    sentFromAgencyName: MY_BINH,
+    acceptedAt: '2026-03-09T03:00:00.000Z',
+    acceptedByName: 'Chủ tịch UBND phường Mỹ Bình',
+    completedAt: '2026-03-09T07:00:00.000Z',
+    completedByName: 'Chủ tịch UBND phường Mỹ Bình',
+    dueAt: '2026-03-09T07:00:00.000Z',
+    timeliness: 'ON_TIME',
+    workingMinutesUsed: 180,
+  }),
+  step({
+    seq: 4,
+    stage: 3,
+    name: 'Đăng ký thường trú cho trẻ em',
+    agencyId: CONG_AN_ID,
+    agencyName: CONG_AN,
+    status: 'SENT',
+    budgetMinutes: 720,
+    sentAt: '2026-03-09T07:00:00.000Z',
+    sentByName: 'Chủ tịch UBND phường Mỹ Bình',
+    sentFromAgencyName: MY_BINH,
+    dueAt: '2026-03-11T02:00:00.000Z',
+    timeliness: 'WITHIN',
+    workingMinutesUsed: 120,
+  }),
+  step({
+    seq: 5,
+    stage: 3,
+    name: 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi',
+    agencyId: BHXH_ID,
+    agencyName: BHXH,
+    status: 'ACCEPTED',
+    assigneeName: 'Chuyên viên BHXH tỉnh',
+    budgetMinutes: 480,
+    sentAt: '2026-03-09T07:00:00.000Z',
+    sentByName: 'Chủ tịch UBND phường Mỹ Bình',
+    sentFromAgencyName: MY_BINH,
+    acceptedAt: '2026-03-09T08:00:00.000Z',
+    acceptedByName: 'Chuyên viên BHXH tỉnh',
+    dueAt: '2026-03-10T07:00:00.000Z',
+    timeliness: 'OVERDUE',
+    workingMinutesUsed: 540,
+  }),
+  step({
+    seq: 6,
+    stage: 4,
+    name: 'Trả kết quả (Giấy khai sinh, thông báo đăng ký thường trú, thẻ BHYT điện tử)',
+    role: 'RECEPTION',
+    budgetMinutes: 120,
+  }),
+];
+
+/** A 1.012796 dossier received at the ward desk, now at Công an tỉnh and BHXH tỉnh. */
+export function routedDossier(overrides: Partial<Schemas['DossierResponse']> = {}): Schemas['DossierResponse'] {
+  return dossier({
+    id: '00000000-0000-4000-8000-0000000000e3',
+    code: ROUTED_CODE,
+    procedureCode: '1.012796',
+    procedureName: 'Liên thông đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ em dưới 6 tuổi',
+    applicantName: 'Phạm Thị Mai',
+    receivingAgencyId: MY_BINH_ID,
+    receivingAgencyName: MY_BINH,
+    competentAgencyId: MY_BINH_ID,
+    competentAgencyName: MY_BINH,
+    status: 'RESULT_READY',
+    statusCode: 9,
+    statusText: 'Đã có kết quả, chờ trả',
+    budgetMinutes: 1440,
+    allowedActions: [],
+    steps: ROUTE,
+    ...overrides,
+  });
+}

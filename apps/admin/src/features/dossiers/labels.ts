@@ -10,6 +10,9 @@ export type ReturnMethod = Schemas['ReturnMethod'];
 export type ApplicantType = NonNullable<Schemas['ApplicantDto']['type']>;
 export type DocumentKind = Schemas['SubmittedDocumentDto']['kind'];
 export type FormNumber = '01' | '02' | '03' | '04' | '05' | '06' | '07';
+export type DossierStep = Schemas['DossierStepView'];
+export type StepStatus = Schemas['StepStatus'];
+export type StepAction = Schemas['StepAction'];
 
 export const CHANNELS: readonly Channel[] = ['DIRECT', 'ONLINE', 'POSTAL'];
 export const RETURN_METHODS: readonly ReturnMethod[] = ['IN_PERSON', 'POST', 'ELECTRONIC'];
@@ -39,6 +42,25 @@ export const STATUS_COLORS: Readonly<Record<DossierStatus, string>> = {
   RESULT_READY: 'green',
   RETURNED: 'default',
 };
+
+/** Grey before its turn, blue while at the agency, green when done, orange when sent back. */
+export const STEP_STATUS_COLORS: Readonly<Record<StepStatus, string>> = {
+  PENDING: 'default',
+  SENT: 'blue',
+  ACCEPTED: 'processing',
+  DONE: 'green',
+  RETURNED: 'orange',
+};
+
+/** "Chờ tiếp nhận", "Đang xử lý", "Đã hoàn thành", … */
+export function stepStatusLabel(status: StepStatus): string {
+  return i18n.t(`dossiers.stepStatuses.${status}`);
+}
+
+/** "Tiếp nhận", "Trả lại", "Phân công", "Nhận xử lý", "Hoàn thành", "Gửi lại". */
+export function stepActionLabel(action: StepAction): string {
+  return i18n.t(`dossiers.stepActions.${action}`);
+}
 
 /** "Trong hạn", "Sắp đến hạn", "Quá hạn", "Trước hạn", "Đúng hạn", "Trễ hạn". */
 export function timelinessLabel(timeliness: Timeliness): string {

@@ -113,6 +113,27 @@ describe('dossier detail', () => {
     expect(reads).toBe(2);
   });
 
+  it('shows in the dialog why the route does not allow the action yet (409 ROUTE_NOT_FINISHED)', async () => {
+    const detail =
+      'Chưa thể trả kết quả: bước “Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi” của Bảo hiểm xã hội tỉnh An Giang chưa hoàn thành.';
+    const api = stubApi({
+      'POST /api/auth/refresh': { status: 200, body: sessionOf(['RECEPTION']) },
+      'GET /api/dossiers/{code}': {
+        status: 200,
+        body: dossier({ status: 'RESULT_READY', statusCode: 9, version: 12, allowedActions: ['return-result'] }),
+      },
+      'POST /api/dossiers/{code}/actions/{action}': problem(409, 'ROUTE_NOT_FINISHED', detail),
+    });
+    renderApp(PATH);
+    fireEvent.click(await screen.findByTestId('action-return-result'));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Trả kết quả' }));
+    expect((await within(dialog).findByTestId('action-error')).textContent).toContain(detail);
+    expect(actionPosts(api)).toHaveLength(1);
+    // The dialog stays open: the official reads why and closes it.
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
   it('asks how the result is returned before returning it', async () => {
     const api = stubApi({
       'POST /api/auth/refresh': { status: 200, body: sessionOf(['RECEPTION']) },

@@ -18,6 +18,8 @@ import {
   type FormNumber,
   type ReturnMethod,
 } from '../labels';
+import { ControlSheetCard } from '../routing/control-sheet-card';
+import { RouteCard } from '../routing/route-card';
 import { StatusTag, TimelinessTag } from '../shared/dossier-tags';
 import { usePrintForm } from '../shared/use-print-form';
 import { ActionDialog } from './action-dialog';
@@ -190,6 +192,8 @@ function DossierDetail({ dossier, reloading, onReload }: { dossier: Dossier; rel
         </Flex>
       </Card>
 
+      <RouteCard dossier={dossier} />
+
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
@@ -204,6 +208,8 @@ function DossierDetail({ dossier, reloading, onReload }: { dossier: Dossier; rel
           </Card>
         </Col>
       </Row>
+
+      {dossier.steps.length > 0 && <ControlSheetCard code={dossier.code} />}
 
       <ActionDialog
         dossier={dossier}

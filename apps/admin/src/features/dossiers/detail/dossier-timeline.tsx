@@ -39,7 +39,9 @@ export function DossierTimeline({ events }: { events: DossierEvent[] }) {
             )}
             {event.reason && (
               <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
-                {t('dossiers.detail.reason', { reason: event.reason })}
+                {event.action === 'step-complete'
+                  ? t('dossiers.detail.stepNote', { note: event.reason })
+                  : t('dossiers.detail.reason', { reason: event.reason })}
               </Typography.Paragraph>
             )}
           </div>

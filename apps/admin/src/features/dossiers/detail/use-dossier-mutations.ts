@@ -15,15 +15,21 @@ export function isOutdatedProblem(error: unknown): boolean {
   return isProblem(error) && (error.code === 'STALE_VERSION' || error.code === 'ACTION_NOT_ALLOWED' || error.status === 403);
 }
 
-/** The work list (every tab and count) and the dossier read again after a change. */
+/** Everything a change of a dossier or of its route shows in: the work list and its counts, the work queues, the dossier, its control sheet. */
+const DOSSIER_PATHS = [
+  '/api/dossiers',
+  '/api/dossiers/counts',
+  '/api/dossiers/{code}',
+  '/api/dossiers/{code}/attachments',
+  '/api/dossiers/{code}/control-sheet',
+  '/api/queues',
+  '/api/queues/{name}',
+] as const;
+
+/** The work list (every tab and count), the work queues and the dossier read again after a change. */
 export function useRefreshDossiers() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['get', '/api/dossiers'] }),
-      queryClient.invalidateQueries({ queryKey: ['get', '/api/dossiers/{code}'] }),
-      queryClient.invalidateQueries({ queryKey: ['get', '/api/dossiers/{code}/attachments'] }),
-    ]);
+  return () => Promise.all(DOSSIER_PATHS.map((path) => queryClient.invalidateQueries({ queryKey: ['get', path] })));
 }
 
 /**

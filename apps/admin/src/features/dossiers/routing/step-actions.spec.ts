@@ -1,0 +1,66 @@
+import { permissionsOf, type Role } from '@motcua/domain';
+import { describe, expect, it } from 'vitest';
+import { BHXH, BHXH_ID, CONG_AN, CONG_AN_ID, MY_BINH, MY_BINH_ID, ROUTE, routedDossier, step } from '../dossier-fixtures';
+import { stepActionsFor, type StepViewer } from './step-actions';
+
+const DOSSIER = routedDossier();
+
+function viewer(role: Role, agencyId: string, agencyName: string, fullName = 'Cán bộ', username = 'canbo'): StepViewer {
+  const permissions = permissionsOf([role]);
+  return { agencyId, agencyName, username, fullName, can: (permission) => permissions.includes(permission) };
+}
+
+const congAnSent = ROUTE[3];
+const bhxhAccepted = ROUTE[4];
+
+describe('which step buttons an official sees', () => {
+  it('offers accept, take and return on a step just sent to the officer’s agency, and nothing on another agency’s step', () => {
+    expect(stepActionsFor(congAnSent, DOSSIER, viewer('SPECIALIST', CONG_AN_ID, CONG_AN))).toEqual(['accept', 'take', 'return']);
+    expect(stepActionsFor(congAnSent, DOSSIER, viewer('SPECIALIST', BHXH_ID, BHXH))).toEqual([]);
+  });
+
+  it('lets only a leader assign', () => {
+    expect(stepActionsFor(congAnSent, DOSSIER, viewer('LEADER', CONG_AN_ID, CONG_AN))).toEqual(['accept', 'take', 'assign', 'return']);
+  });
+
+  it('lets the assignee complete, hides complete and take from another specialist, and leaves them to a leader', () => {
+    expect(stepActionsFor(bhxhAccepted, DOSSIER, viewer('SPECIALIST', BHXH_ID, BHXH, 'Chuyên viên BHXH tỉnh'))).toEqual([
+      'complete',
+      'return',
+    ]);
+    expect(stepActionsFor(bhxhAccepted, DOSSIER, viewer('SPECIALIST', BHXH_ID, BHXH, 'Chuyên viên khác'))).toEqual(['return']);
+    expect(stepActionsFor(bhxhAccepted, DOSSIER, viewer('LEADER', BHXH_ID, BHXH, 'Lãnh đạo BHXH tỉnh'))).toEqual([
+      'complete',
+      'take',
+      'assign',
+      'return',
+    ]);
+  });
+
+  it('knows a step the officer took, named by login name, as the officer’s own', () => {
+    const taken = { ...bhxhAccepted, assigneeName: 'chuyenvien.bhxh' };
+    expect(stepActionsFor(taken, DOSSIER, viewer('SPECIALIST', BHXH_ID, BHXH, 'Chuyên viên BHXH tỉnh', 'chuyenvien.bhxh'))).toEqual([
+      'complete',
+      'return',
+    ]);
+  });
+
+  it('leaves completing the deciding agency’s and the desk’s steps to the dossier actions', () => {
+    const review = step({ seq: 2, stage: 1, name: 'Thẩm định', agencyId: MY_BINH_ID, status: 'ACCEPTED' });
+    expect(stepActionsFor(review, DOSSIER, viewer('SPECIALIST', MY_BINH_ID, MY_BINH))).toEqual(['take', 'return']);
+    const deliver = step({ seq: 6, stage: 4, name: 'Trả kết quả', role: 'RECEPTION', status: 'SENT' });
+    expect(stepActionsFor(deliver, DOSSIER, viewer('RECEPTION', MY_BINH_ID, MY_BINH))).toEqual(['accept', 'return']);
+  });
+
+  it('offers "send again" to the agency a step was returned to, and nothing on done or pending steps', () => {
+    const returned = { ...congAnSent, status: 'RETURNED' as const, returnReason: 'Thiếu giấy tờ' };
+    expect(stepActionsFor(returned, DOSSIER, viewer('LEADER', MY_BINH_ID, MY_BINH))).toEqual(['resend']);
+    expect(stepActionsFor(returned, DOSSIER, viewer('LEADER', CONG_AN_ID, CONG_AN))).toEqual([]);
+    expect(stepActionsFor(ROUTE[0], DOSSIER, viewer('RECEPTION', MY_BINH_ID, MY_BINH))).toEqual([]);
+    expect(stepActionsFor(ROUTE[5], DOSSIER, viewer('RECEPTION', MY_BINH_ID, MY_BINH))).toEqual([]);
+  });
+
+  it('shows nothing to an account that does not handle steps (an auditor)', () => {
+    expect(stepActionsFor(congAnSent, DOSSIER, viewer('AUDITOR', CONG_AN_ID, CONG_AN))).toEqual([]);
+  });
+});
