@@ -216,10 +216,13 @@ describe('an inter-agency dossier routed from the ward desk to Công an tỉnh a
       expect(row.givenAt).toBeTruthy();
     }
     const byStep = new Map(sheet.rows.map((row) => [row.step, row]));
-    // The API records who acted by login name: the ward leader handed both steps over, each specialist received theirs.
-    expect(byStep.get(CONG_AN_STEP)).toMatchObject({ givenBy: 'lanhdao.mybinh', receivedBy: 'chuyenvien.congan' });
-    expect(byStep.get(BHXH_STEP)).toMatchObject({ givenBy: 'lanhdao.mybinh', receivedBy: 'chuyenvien.bhxh' });
-    expect(byStep.get('Thẩm định hồ sơ, đăng ký khai sinh')).toMatchObject({ givenBy: 'tiepnhan.mybinh', receivedBy: 'chuyenvien.mybinh' });
+    // Form 06 names the officials: the ward leader handed both steps over, each specialist received theirs.
+    expect(byStep.get(CONG_AN_STEP)).toMatchObject({ givenBy: 'Chủ tịch UBND phường Mỹ Bình', receivedBy: 'Cán bộ Công an tỉnh' });
+    expect(byStep.get(BHXH_STEP)).toMatchObject({ givenBy: 'Chủ tịch UBND phường Mỹ Bình', receivedBy: 'Chuyên viên BHXH tỉnh' });
+    expect(byStep.get('Thẩm định hồ sơ, đăng ký khai sinh')).toMatchObject({
+      givenBy: 'Cán bộ một cửa phường Mỹ Bình',
+      receivedBy: 'Công chức tư pháp - hộ tịch phường Mỹ Bình',
+    });
 
     // The route: every step done.
     const steps = desk.getByTestId('dossier-route').locator('[data-testid^="route-step-"]');
@@ -233,10 +236,10 @@ describe('an inter-agency dossier routed from the ward desk to Công an tỉnh a
     await table.getByText(CONG_AN_STEP, { exact: true }).waitFor();
     expect(await table.locator('tbody tr.ant-table-row').count()).toBe(6);
     const congAnRow = table.locator('tbody tr.ant-table-row').filter({ hasText: CONG_AN_STEP });
-    expect(await congAnRow.textContent()).toContain('lanhdao.mybinh');
-    expect(await congAnRow.textContent()).toContain('chuyenvien.congan');
+    expect(await congAnRow.textContent()).toContain('Chủ tịch UBND phường Mỹ Bình');
+    expect(await congAnRow.textContent()).toContain('Cán bộ Công an tỉnh');
     const bhxhRow = table.locator('tbody tr.ant-table-row').filter({ hasText: BHXH_STEP });
-    expect(await bhxhRow.textContent()).toContain('chuyenvien.bhxh');
+    expect(await bhxhRow.textContent()).toContain('Chuyên viên BHXH tỉnh');
     await desk.getByTestId('control-sheet').scrollIntoViewIfNeeded();
     await screenshot(desk, 'routing-returned-control-sheet');
   });

@@ -121,12 +121,16 @@ describe('identity and access', () => {
       const list = await call(t.baseUrl, 'GET', '/api/users?limit=200', { token: districtAdmin });
       expect(list.status).toBe(200);
       const usernames = list.body.items.map((u: { username: string }) => u.username);
+      // The district and its wards (phường Mỹ Bình's desk belongs to Long Xuyên's subtree).
       expect(usernames).toEqual([
         'chuyenvien.longxuyen',
+        'chuyenvien.mybinh',
         'lanhdao.longxuyen',
+        'lanhdao.mybinh',
         'quantri.longxuyen',
         'thanhtra.longxuyen',
         'tiepnhan.longxuyen',
+        'tiepnhan.mybinh',
       ]);
 
       const outside = await userId('tiepnhan.ttpvhcc');
@@ -152,7 +156,14 @@ describe('identity and access', () => {
       expect(page2.body.items[0].username > page1.body.items[4].username).toBe(true);
       const leaders = await call(t.baseUrl, 'GET', '/api/users?role=LEADER', { token: admin });
       expect(leaders.body.items.every((u: { roles: string[] }) => u.roles.includes('LEADER'))).toBe(true);
-      expect(leaders.body.items).toHaveLength(3);
+      expect(leaders.body.items.map((u: { username: string }) => u.username)).toEqual([
+        'lanhdao.bhxh',
+        'lanhdao.congan',
+        'lanhdao.longxuyen',
+        'lanhdao.mybinh',
+        'lanhdao.stp',
+        'lanhdao.ttpvhcc',
+      ]);
       expect((await call(t.baseUrl, 'GET', '/api/users?cursor=garbage', { token: admin })).status).toBe(400);
     });
 

@@ -72,7 +72,8 @@ describe('inter-agency routing: step tasks, handovers, queues and notifications'
       [4, 'PENDING'],
     ]);
     const review = sentStep(d);
-    expect(review).toMatchObject({ agencyName: expect.stringContaining('Mỹ Bình'), sentByName: 'tiepnhan.mybinh', timeliness: 'WITHIN' });
+    // Form 06 and the route name people, not accounts.
+    expect(review).toMatchObject({ agencyName: expect.stringContaining('Mỹ Bình'), sentByName: 'Cán bộ một cửa phường Mỹ Bình', timeliness: 'WITHIN' });
 
     // The ward's officers see it arrive; the police do not, and cannot touch it (404).
     expect((await queue('to-accept', 'chuyenvien.mybinh')).map((i: any) => i.step.id)).toContain(review.id);
@@ -94,7 +95,7 @@ describe('inter-agency routing: step tasks, handovers, queues and notifications'
     expect(submitted.status).toBe(200);
     expect(submitted.body.steps[1]).toMatchObject({
       status: 'DONE',
-      completedByName: 'chuyenvien.mybinh',
+      completedByName: 'Công chức tư pháp - hộ tịch phường Mỹ Bình',
       timeliness: expect.stringMatching(/EARLY|ON_TIME/),
     });
     expect(submitted.body.steps[2].status).toBe('SENT');
@@ -161,8 +162,8 @@ describe('inter-agency routing: step tasks, handovers, queues and notifications'
     const policeRow = sheet.rows.find((r: any) => r.seq === policeStep.seq);
     expect(policeRow).toMatchObject({
       agencyName: expect.stringContaining('Công an'),
-      givenBy: 'lanhdao.mybinh',
-      receivedBy: 'chuyenvien.congan',
+      givenBy: 'Chủ tịch UBND phường Mỹ Bình',
+      receivedBy: 'Cán bộ Công an tỉnh',
       returnReason: 'Thiếu thông tin nơi thường trú của mẹ',
       result: expect.stringMatching(/EARLY|ON_TIME|LATE/),
     });

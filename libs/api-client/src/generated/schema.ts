@@ -1887,6 +1887,11 @@ export interface components {
             /** Format: uuid */
             agencyId: string;
             agencyName: string;
+            /**
+             * Format: uuid
+             * @description The officer the step is assigned to
+             */
+            assigneeId: string | null;
             assigneeName: string | null;
             /** @description Working minutes the template gives the step */
             budgetMinutes: number;
@@ -1906,6 +1911,11 @@ export interface components {
             /** Format: date-time */
             sentAt: string | null;
             sentByName: string | null;
+            /**
+             * Format: uuid
+             * @description The agency that sent it (which may send it again after a return)
+             */
+            sentFromAgencyId: string | null;
             sentFromAgencyName: string | null;
             seq: number;
             /** @description Steps of one stage run in parallel */

@@ -175,6 +175,8 @@ export function summaryOf(d: Schemas['DossierResponse']): Schemas['DossierSummar
 export const MY_BINH_ID = '00000000-0000-4000-8000-0000000000b1';
 export const CONG_AN_ID = '00000000-0000-4000-8000-0000000000c1';
 export const BHXH_ID = '00000000-0000-4000-8000-0000000000c2';
+/** The BHXH officer the fixture route's BHXH step is assigned to. */
+export const BHXH_OFFICER_ID = '00000000-0000-4000-8000-0000000000d2';
 export const MY_BINH = 'Ủy ban nhân dân phường Mỹ Bình';
 export const CONG_AN = 'Công an tỉnh An Giang';
 export const BHXH = 'Bảo hiểm xã hội tỉnh An Giang';
@@ -189,10 +191,12 @@ export function step(overrides: Partial<Step> & Pick<Step, 'seq' | 'stage' | 'na
     agencyName: MY_BINH,
     role: 'SPECIALIST',
     status: 'PENDING',
+    assigneeId: null,
     assigneeName: null,
     budgetMinutes: 60,
     sentAt: null,
     sentByName: null,
+    sentFromAgencyId: null,
     sentFromAgencyName: null,
     acceptedAt: null,
     acceptedByName: null,
@@ -233,6 +237,7 @@ export const ROUTE: Step[] = [
     budgetMinutes: 240,
     sentAt: '2026-03-09T01:20:00.000Z',
     sentByName: 'Cán bộ một cửa phường Mỹ Bình',
+    sentFromAgencyId: MY_BINH_ID,
     sentFromAgencyName: MY_BINH,
     acceptedAt: '2026-03-09T01:30:00.000Z',
     acceptedByName: 'Công chức tư pháp - hộ tịch phường Mỹ Bình',
@@ -251,6 +256,7 @@ export const ROUTE: Step[] = [
     budgetMinutes: 180,
     sentAt: '2026-03-09T03:00:00.000Z',
     sentByName: 'Công chức tư pháp - hộ tịch phường Mỹ Bình',
+    sentFromAgencyId: MY_BINH_ID,
     sentFromAgencyName: MY_BINH,
     acceptedAt: '2026-03-09T03:00:00.000Z',
     acceptedByName: 'Chủ tịch UBND phường Mỹ Bình',
@@ -270,6 +276,7 @@ export const ROUTE: Step[] = [
     budgetMinutes: 720,
     sentAt: '2026-03-09T07:00:00.000Z',
     sentByName: 'Chủ tịch UBND phường Mỹ Bình',
+    sentFromAgencyId: MY_BINH_ID,
     sentFromAgencyName: MY_BINH,
     dueAt: '2026-03-11T02:00:00.000Z',
     timeliness: 'WITHIN',
@@ -282,10 +289,12 @@ export const ROUTE: Step[] = [
     agencyId: BHXH_ID,
     agencyName: BHXH,
     status: 'ACCEPTED',
+    assigneeId: BHXH_OFFICER_ID,
     assigneeName: 'Chuyên viên BHXH tỉnh',
     budgetMinutes: 480,
     sentAt: '2026-03-09T07:00:00.000Z',
     sentByName: 'Chủ tịch UBND phường Mỹ Bình',
+    sentFromAgencyId: MY_BINH_ID,
     sentFromAgencyName: MY_BINH,
     acceptedAt: '2026-03-09T08:00:00.000Z',
     acceptedByName: 'Chuyên viên BHXH tỉnh',

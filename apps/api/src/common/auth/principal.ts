@@ -6,6 +6,8 @@ export interface Principal {
   id: string;
   /** Username, or the client's name. */
   name: string;
+  /** Full name of a user (the client's name for a client): what official documents show. */
+  displayName: string;
   roles: Role[];
   permissions: ReadonlySet<Permission>;
   agencyId: string;

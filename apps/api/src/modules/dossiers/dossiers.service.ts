@@ -689,7 +689,7 @@ export class DossiersService {
         action: e.action,
         actorType: actor.principal?.kind ?? 'system',
         actorId: actor.principal?.id ?? null,
-        actorName: actor.principal?.name ?? null,
+        actorName: actor.principal?.displayName ?? actor.principal?.name ?? null, // the timeline shows people, the audit trail accounts
         agencyId: actor.principal?.agencyId ?? null,
         fromStatus: e.from,
         toStatus: e.toStatus ?? dossier.status,

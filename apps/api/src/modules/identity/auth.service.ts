@@ -51,7 +51,7 @@ export class AuthService {
     const session = await this.dataSource.transaction(async (tx) => {
       await tx.update(User, { id: user.id }, { lastLoginAt: new Date() });
       const issued = await this.sessions.issue(user, tx);
-      const principal = { kind: 'user' as const, id: user.id, name: user.username, roles: user.roles, agencyId: user.agencyId };
+      const principal = { kind: 'user' as const, id: user.id, name: user.username, displayName: user.fullName, roles: user.roles, agencyId: user.agencyId };
       await this.audit.record(
         { ...actor, principal: { ...principal, permissions: new Set(), agencyPath: '' } },
         { action: 'auth.login-succeeded', targetType: 'user', targetId: user.id },

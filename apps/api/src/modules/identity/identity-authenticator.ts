@@ -47,7 +47,7 @@ export class IdentityAuthenticator extends Authenticator {
     }
     if (claims.typ !== 'access') throw unauthenticated('Not an access token.');
     const [row] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.roles, u.agency_id, u.active, u.token_version, a.path
+      `SELECT u.id, u.username, u.full_name, u.roles, u.agency_id, u.active, u.token_version, a.path
          FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
       [claims.sub],
     );
@@ -59,6 +59,7 @@ export class IdentityAuthenticator extends Authenticator {
       kind: 'user',
       id: row.id,
       name: row.username,
+      displayName: row.full_name,
       roles,
       permissions: new Set(permissionsOf(roles)),
       agencyId: row.agency_id,
@@ -85,6 +86,7 @@ export class IdentityAuthenticator extends Authenticator {
       kind: 'client',
       id: row.id,
       name: row.name,
+      displayName: row.name,
       roles: [],
       permissions: new Set<Permission>(scopes as Permission[]),
       agencyId: row.agency_id,

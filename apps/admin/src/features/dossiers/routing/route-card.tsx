@@ -48,6 +48,7 @@ export function RouteCard({ dossier }: { dossier: Dossier }) {
   const [dialog, setDialog] = useState<{ step: DossierStep; action: DialogStepAction }>();
   const direct = useStepAction();
   const viewer: StepViewer | undefined = user && {
+    id: user.id,
     agencyId: user.agencyId,
     agencyName: user.agencyName,
     username: user.username,

@@ -3,6 +3,7 @@ import type { Dossier, DossierStep, StepAction } from '../labels';
 
 /** What the browser knows of the signed-in official (the API decides; this only hides useless buttons). */
 export interface StepViewer {
+  id: string;
   agencyId: string;
   agencyName: string;
   username: string;
@@ -31,14 +32,13 @@ export function completedByDossierAction(step: DossierStep, dossier: Pick<Dossie
 export function stepActionsFor(step: DossierStep, dossier: Pick<Dossier, 'competentAgencyId'>, viewer: StepViewer): StepAction[] {
   if (!HANDLES_STEPS.some((permission) => viewer.can(permission))) return [];
   if (step.status === 'RETURNED') {
-    return step.sentFromAgencyName && step.sentFromAgencyName === viewer.agencyName ? ['resend'] : [];
+    return step.sentFromAgencyId && step.sentFromAgencyId === viewer.agencyId ? ['resend'] : [];
   }
   if (step.agencyId !== viewer.agencyId || (step.status !== 'SENT' && step.status !== 'ACCEPTED')) return [];
 
   const leader = viewer.can('dossiers:assign');
-  // The API names an assignee by full name when a leader assigns, by login name when one takes the step.
-  const mine = step.assigneeName !== null && (step.assigneeName === viewer.fullName || step.assigneeName === viewer.username);
-  const someoneElses = step.assigneeName !== null && !mine;
+  const mine = step.assigneeId !== null && step.assigneeId === viewer.id;
+  const someoneElses = step.assigneeId !== null && !mine;
   const desk = step.role === 'RECEPTION';
   const actions: StepAction[] = [];
   if (step.status === 'SENT') actions.push('accept');

@@ -52,6 +52,9 @@ function stepNotFound(): ProblemException {
   });
 }
 
+/** Who did it, as Form 06 and the route show it: the officer's full name. */
+const officerName = (actor: ActorContext): string | null => actor.principal?.displayName ?? actor.principal?.name ?? null;
+
 export const isOpen = (s: DossierStep) => s.status === 'SENT' || s.status === 'ACCEPTED' || s.status === 'RETURNED';
 
 /**
@@ -108,7 +111,7 @@ export class RoutingService {
         ),
       ),
     );
-    const name = actor.principal?.name ?? null;
+    const name = officerName(actor);
     // The reception steps at the head of the route are what the desk did before forwarding.
     let firstOpen = 0;
     while (firstOpen < stages.length && steps.filter((s) => s.stage === firstOpen).every((s) => s.actor === 'RECEIVING')) {
@@ -214,7 +217,7 @@ export class RoutingService {
   async accept(tx: EntityManager, actor: ActorContext, route: Route, step: DossierStep, now: Date): Promise<void> {
     this.mustAct(route, step, actor);
     if (step.status !== 'SENT') throw conflict('STEP_NOT_SENT', 'Chỉ tiếp nhận được bước đã được chuyển đến và chưa tiếp nhận.');
-    Object.assign(step, { status: 'ACCEPTED', acceptedAt: now, acceptedByName: actor.principal?.name ?? null });
+    Object.assign(step, { status: 'ACCEPTED', acceptedAt: now, acceptedByName: officerName(actor) });
     await tx.save(step);
     await this.event(tx, actor, route, step, 'step-accept', now);
   }
@@ -234,7 +237,7 @@ export class RoutingService {
     Object.assign(step, {
       status: 'RETURNED',
       returnedAt: now,
-      returnedByName: actor.principal?.name ?? null,
+      returnedByName: officerName(actor),
       returnReason: reason.trim(),
       assigneeId: null,
       assigneeName: null,
@@ -257,7 +260,7 @@ export class RoutingService {
     const sender = step.sentFromAgencyId ? route.agencies.get(step.sentFromAgencyId) : undefined;
     if (!sender || !isAgencyPathInScope(principal, sender.path)) throw stepNotFound();
     if (step.status !== 'RETURNED') throw conflict('STEP_NOT_RETURNED', 'Chỉ gửi lại được bước đã bị trả lại.');
-    Object.assign(step, { status: 'SENT', sentAt: now, sentByName: principal.name, acceptedAt: null, acceptedByName: null });
+    Object.assign(step, { status: 'SENT', sentAt: now, sentByName: principal.displayName, acceptedAt: null, acceptedByName: null });
     await tx.save(step);
     await this.event(tx, actor, route, step, 'step-send', now);
     await this.announce(tx, route, step);
@@ -288,7 +291,7 @@ export class RoutingService {
         { field: 'assigneeId', rule: 'sameAgency', message: 'Người được phân công phải thuộc cơ quan thực hiện bước này' },
       ]);
     }
-    if (step.status === 'SENT') Object.assign(step, { status: 'ACCEPTED', acceptedAt: now, acceptedByName: principal.name });
+    if (step.status === 'SENT') Object.assign(step, { status: 'ACCEPTED', acceptedAt: now, acceptedByName: principal.displayName });
     if (step.status !== 'ACCEPTED') throw conflict('STEP_NOT_OPEN', 'Chỉ phân công được bước đang chờ hoặc đang xử lý.');
     Object.assign(step, { assigneeId: assignee.id, assigneeName: assignee.name });
     await tx.save(step);
@@ -323,7 +326,7 @@ export class RoutingService {
         detail: `Bước này được phân công cho ${step.assigneeName}.`,
       });
     }
-    if (step.status === 'SENT') Object.assign(step, { acceptedAt: now, acceptedByName: principal.name });
+    if (step.status === 'SENT') Object.assign(step, { acceptedAt: now, acceptedByName: principal.displayName });
     await this.finish(tx, actor, route, step, now, note?.trim() || null, calendar);
   }
 
@@ -354,12 +357,12 @@ export class RoutingService {
     Object.assign(step, {
       status: 'DONE',
       completedAt: now,
-      completedByName: actor.principal?.name ?? null,
+      completedByName: officerName(actor),
       note,
       timeliness: step.dueAt ? classifyFinished(now, step.dueAt) : null,
     });
     step.acceptedAt ??= now;
-    step.acceptedByName ??= actor.principal?.name ?? null;
+    step.acceptedByName ??= officerName(actor);
     await tx.save(step);
     await this.event(tx, actor, route, step, 'step-complete', now, note ?? undefined);
     const stageDone = route.steps.filter((s) => s.stage === step.stage).every((s) => s.status === 'DONE');
@@ -382,7 +385,7 @@ export class RoutingService {
       Object.assign(step, {
         status: 'SENT',
         sentAt: now,
-        sentByName: actor.principal?.name ?? null,
+        sentByName: officerName(actor),
         sentFromAgencyId: fromAgencyId,
         dueAt: calendar.addWorkingMinutes(start, step.budgetMinutes),
         dueSoonAt: calendar.addWorkingMinutes(start, Math.floor(step.budgetMinutes * DUE_SOON_USED_SHARE)),
@@ -424,7 +427,7 @@ export class RoutingService {
       action,
       actorType: actor.principal?.kind ?? 'system',
       actorId: actor.principal?.id ?? null,
-      actorName: actor.principal?.name ?? null,
+      actorName: officerName(actor),
       agencyId: actor.principal?.agencyId ?? null,
       fromStatus: route.dossier.status,
       toStatus: route.dossier.status,
