@@ -49,7 +49,6 @@ describe('citizen registry (parties)', () => {
   };
   const service = () => t.app.get(PartiesService);
   const dataSource = () => t.app.get(DataSource);
-  /** A counter dossier at the provincial center (applicant without identifiers, so no registry side effects). */
   /** A counter intake; with `partyId` the applicant is that registry party (intake links it as OWNER). */
   const dossier = async (fullName = 'Người nộp hồ sơ', partyId?: string) => {
     const res = await call(t.baseUrl, 'POST', '/api/dossiers', {
@@ -627,6 +626,40 @@ describe('citizen registry (parties)', () => {
         body: { version: 2, fullName: 'Không được' },
       });
       expect(patch.status).toBe(409);
+    });
+  });
+
+  describe('restriction of processing (subject request)', () => {
+    it('stops reveals and contact exports until an administrator lifts it, and is audited', async () => {
+      const party = await created({ fullName: 'Hồ Thị Hạn Chế' });
+      const restrict = (token: string, body: object = { reason: 'Công dân yêu cầu hạn chế xử lý (Luật 91/2025)' }) =>
+        call(t.baseUrl, 'POST', `/api/parties/${party.id}/restrict`, { token, body });
+      expect((await restrict(reception)).status).toBe(403);
+      const restricted = await restrict(admin);
+      expect(restricted.status).toBe(200);
+      expect(restricted.body.restriction).toMatchObject({ reason: expect.stringContaining('hạn chế') });
+      expect((await restrict(admin)).body.code).toBe('PARTY_ALREADY_RESTRICTED');
+
+      const reveal = await call(t.baseUrl, 'POST', `/api/parties/${party.id}/reveal`, {
+        token: reception,
+        body: { purpose: 'Đối chiếu hồ sơ' },
+      });
+      expect(reveal.status).toBe(409);
+      expect(reveal.body.code).toBe('PARTY_RESTRICTED');
+      // Still readable (masked, logged) so the office can see why it cannot use it.
+      expect((await call(t.baseUrl, 'GET', `/api/parties/${party.id}`, { token: reception })).body.restriction).not.toBeNull();
+
+      const lifted = await call(t.baseUrl, 'POST', `/api/parties/${party.id}/lift-restriction`, { token: admin });
+      expect(lifted.body.restriction).toBeNull();
+      expect(
+        (await call(t.baseUrl, 'POST', `/api/parties/${party.id}/reveal`, { token: reception, body: { purpose: 'Đối chiếu hồ sơ' } }))
+          .status,
+      ).toBe(200);
+      const audit = await db.query('SELECT action FROM audit_events WHERE target_id = $1 AND action LIKE $2 ORDER BY id', [
+        party.id,
+        'party.restri%',
+      ]);
+      expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['party.restricted', 'party.restriction-lifted']);
     });
   });
 

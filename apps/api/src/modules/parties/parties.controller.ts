@@ -183,6 +183,26 @@ export class PartiesController {
     return this.admin.pseudonymise(actor, id, body);
   }
 
+  @Post(':id/restrict')
+  @RequirePermission('parties:administer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PartyResponse, description: 'Processing restricted at the person’s request: no reveal, no contact export' })
+  restrictParty(
+    @Actor() actor: ActorContext,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: PseudonymiseRequest,
+  ): Promise<PartyResponse> {
+    return this.admin.restrict(actor, id, body);
+  }
+
+  @Post(':id/lift-restriction')
+  @RequirePermission('parties:administer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PartyResponse })
+  liftPartyRestriction(@Actor() actor: ActorContext, @Param('id', uuidParam('id')) id: string): Promise<PartyResponse> {
+    return this.admin.restrict(actor, id, null);
+  }
+
   @Post(':id/consents')
   @RequirePermission('parties:manage')
   @ApiCreatedResponse({ type: ConsentResponse, description: 'Recorded (or the same consent already in force)' })

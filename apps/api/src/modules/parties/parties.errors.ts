@@ -40,3 +40,13 @@ export const partyOutOfScope = () =>
     title: 'Not allowed',
     detail: 'Chỉ xem được dữ liệu đầy đủ của công dân, tổ chức do cơ quan trong phạm vi của bạn đăng ký hoặc phục vụ.',
   });
+
+/** The person restricted the processing of their data: no reveal or contact export until it is lifted. */
+export function partyRestricted(): ProblemException {
+  return new ProblemException({
+    status: 409,
+    code: 'PARTY_RESTRICTED',
+    title: 'Conflict',
+    detail: 'Công dân đã yêu cầu hạn chế xử lý dữ liệu cá nhân; không thể xem đầy đủ hoặc xuất thông tin liên hệ.',
+  });
+}

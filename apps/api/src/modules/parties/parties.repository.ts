@@ -29,6 +29,9 @@ export interface PartyRow {
   created_at: Date;
   updated_at: Date;
   version: number;
+  /** Absent where a query does not read them (lists). */
+  restricted_at?: Date | null;
+  restriction_reason?: string | null;
 }
 
 export interface SummaryRow {
@@ -343,7 +346,7 @@ export class PartiesRepository {
   async findParty(manager: EntityManager, id: string, lock = false): Promise<PartyRow | undefined> {
     const [row] = await manager.query(
       `SELECT id, type, full_name, name_folded, date_of_birth::text AS date_of_birth, sex, permanent_area_code, permanent_address,
-              status, merged_into_id, created_by_agency_id, created_at, updated_at, version
+              status, merged_into_id, created_by_agency_id, created_at, updated_at, version, restricted_at, restriction_reason
        FROM parties WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [id],
     );

@@ -55,7 +55,7 @@ import {
   RepresentativeRow,
   SummaryRow,
 } from './parties.repository';
-import { identifierTaken, partyNotActive, partyNotFound, partyOutOfScope } from './parties.errors';
+import { identifierTaken, partyNotActive, partyNotFound, partyOutOfScope, partyRestricted } from './parties.errors';
 import { PersonalDataCipher } from './personal-data-cipher';
 
 /** Serialises the legacy adoption across API processes. */
@@ -493,6 +493,7 @@ export class PartiesService implements BeforeApplicationShutdown {
       const party = await this.parties.findParty(tx, id);
       if (!party) throw partyNotFound();
       if (!(await this.parties.isInScope(tx, principal, id))) throw partyOutOfScope();
+      if (party.restricted_at) throw partyRestricted();
       const identifiers = fields.includes('IDENTIFIERS')
         ? (await this.parties.identifiersOf(tx, id)).map((row) => ({
             id: row.id,
@@ -689,6 +690,7 @@ export class PartiesService implements BeforeApplicationShutdown {
       dateOfBirth: party.date_of_birth,
       sex: party.sex,
       status: party.status,
+      restriction: party.restricted_at ? { since: party.restricted_at.toISOString(), reason: party.restriction_reason ?? '' } : null,
       mergedIntoId: party.merged_into_id,
       permanentAddress: party.permanent_address ? { areaCode: party.permanent_area_code, text: party.permanent_address } : null,
       createdAt: party.created_at.toISOString(),

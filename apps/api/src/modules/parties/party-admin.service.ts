@@ -173,6 +173,42 @@ export class PartyAdminService {
   }
 
   /**
+   * Restriction of processing at the person's request (Law 91/2025, subject rights): the record
+   * stays and can be read (logged), but nobody reveals it or exports its contacts until it is lifted.
+   */
+  async restrict(actor: ActorContext, id: string, body: PseudonymiseRequest | null): Promise<PartyResponse> {
+    const principal = principalOf(actor);
+    const restricting = body !== null;
+    await this.dataSource.transaction(async (tx) => {
+      const [party] = await tx.query('SELECT id, restricted_at FROM parties WHERE id = $1 FOR UPDATE', [id]);
+      if (!party) throw partyNotFound();
+      if (restricting === Boolean(party.restricted_at)) {
+        throw new ProblemException({
+          status: 409,
+          code: restricting ? 'PARTY_ALREADY_RESTRICTED' : 'PARTY_NOT_RESTRICTED',
+          title: 'Conflict',
+          detail: restricting ? 'Bản ghi đang bị hạn chế xử lý.' : 'Bản ghi không bị hạn chế xử lý.',
+        });
+      }
+      await tx.query(
+        `UPDATE parties SET restricted_at = $2, restriction_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, restricting ? new Date() : null, body?.reason ?? null],
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: restricting ? 'party.restricted' : 'party.restriction-lifted',
+          targetType: 'party',
+          targetId: id,
+          after: { reason: body?.reason },
+        },
+        tx,
+      );
+    });
+    return this.parties.detail(principal, id);
+  }
+
+  /**
    * Suspected duplicates (no shared identifier: identifiers are unique): active parties with the
    * same folded name and birth date, or the same current phone. Keyset over the group key.
    */

@@ -91,7 +91,7 @@ export class PartyExportsService {
               ph.value_encrypted AS phone_enc, ph.key_id AS phone_key, em.value_encrypted AS email_enc, em.key_id AS email_key,
               ad.value_encrypted AS address_enc, ad.key_id AS address_key
        FROM consenting JOIN served ON served.party_id = consenting.party_id
-       JOIN parties p ON p.id = consenting.party_id AND p.status = 'ACTIVE'
+       JOIN parties p ON p.id = consenting.party_id AND p.status = 'ACTIVE' AND p.restricted_at IS NULL
        LEFT JOIN party_contacts ph ON ph.party_id = p.id AND ph.kind = 'PHONE' AND ph.valid_to IS NULL
        LEFT JOIN party_contacts em ON em.party_id = p.id AND em.kind = 'EMAIL' AND em.valid_to IS NULL
        LEFT JOIN party_contacts ad ON ad.party_id = p.id AND ad.kind = 'ADDRESS' AND ad.valid_to IS NULL

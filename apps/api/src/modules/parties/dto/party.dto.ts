@@ -261,6 +261,11 @@ export class PartyDossier {
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
 }
 
+export class PartyRestriction {
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty() reason!: string;
+}
+
 export class PartyResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: PARTY_TYPES, enumName: 'PartyType' }) type!: PartyType;
@@ -270,6 +275,8 @@ export class PartyResponse {
   @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth!: string | null;
   @ApiProperty({ enum: SEXES, enumName: 'Sex', nullable: true }) sex!: Sex | null;
   @ApiProperty({ enum: PARTY_STATUSES, enumName: 'PartyStatus' }) status!: PartyStatus;
+  @ApiProperty({ type: PartyRestriction, nullable: true, description: 'Processing restricted at the person’s request' })
+  restriction!: PartyRestriction | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set when merged: the party that holds the data now' })
   mergedIntoId!: string | null;
   @ApiProperty({ type: [MaskedIdentifier] }) identifiers!: MaskedIdentifier[];

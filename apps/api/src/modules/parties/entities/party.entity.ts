@@ -79,6 +79,13 @@ export class Party {
   @Column({ name: 'pseudonymised_at', type: 'timestamptz', nullable: true })
   pseudonymisedAt!: Date | null;
 
+  /** The person asked to restrict processing (Law 91/2025): no reveal, no contact export, until lifted. */
+  @Column({ name: 'restricted_at', type: 'timestamptz', nullable: true })
+  restrictedAt!: Date | null;
+
+  @Column({ name: 'restriction_reason', type: 'text', nullable: true })
+  restrictionReason!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
