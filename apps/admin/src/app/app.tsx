@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
 import { AdministrationPage } from '../features/administration/administration-page';
 import { AgenciesPage } from '../features/agencies/agencies-page';
+import { AuditPage } from '../features/audit/audit-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { DossiersPage } from '../features/dossiers/dossiers-page';
 import { IntakePage } from '../features/dossiers/intake/intake-page';
@@ -38,6 +39,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   agencies: AgenciesPage,
   calendar: CalendarPage,
   parties: PartiesPage,
+  audit: AuditPage,
   administration: AdministrationPage,
 };
 

@@ -21,14 +21,17 @@ describe('menus by permission', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it.each<[Role, string[]]>([
-    ['ADMIN', ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-parties', 'nav-procedures']],
+    ['ADMIN', ['nav-administration', 'nav-agencies', 'nav-audit', 'nav-calendar', 'nav-parties', 'nav-procedures']],
     ['RECEPTION', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-intake', 'nav-parties', 'nav-procedures', 'nav-work']],
     ['SPECIALIST', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-work']],
     [
       'LEADER',
       ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports', 'nav-work'],
     ],
-    ['AUDITOR', ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports']],
+    [
+      'AUDITOR',
+      ['nav-administration', 'nav-agencies', 'nav-audit', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports'],
+    ],
   ])('shows a %s only the modules it may use', async (role, expected) => {
     signedInAs([role]);
     renderApp();

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -38,12 +39,13 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'calendar', path: '/lich-lam-viec', labelKey: 'nav.calendar', icon: <CalendarOutlined />, anyOf: ['calendar:read'] },
   { key: 'parties', path: '/cong-dan', labelKey: 'nav.parties', icon: <TeamOutlined />, anyOf: ['parties:read'] },
   { key: 'reports', path: '/bao-cao', labelKey: 'nav.reports', icon: <BarChartOutlined />, anyOf: ['reports:read'] },
+  { key: 'audit', path: '/nhat-ky', labelKey: 'adminTools.nav.audit', icon: <AuditOutlined />, anyOf: ['audit:read'] },
   {
     key: 'administration',
     path: '/quan-tri',
     labelKey: 'nav.administration',
     icon: <SettingOutlined />,
-    anyOf: ['users:read', 'integration:read'],
+    anyOf: ['users:read', 'integration:read', 'webhooks:manage'],
   },
 ];
 

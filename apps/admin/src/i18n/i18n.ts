@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import adminToolsEn from './admin-tools.en.json';
+import adminToolsVi from './admin-tools.vi.json';
 import dossiersEn from './dossiers.en.json';
 import dossiersVi from './dossiers.vi.json';
 import en from './en.json';
@@ -17,10 +19,11 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  // The dossier and registry screens keep their strings in their own files, under `dossiers.` and `parties.`.
+  // The dossier and registry screens keep their strings in their own files, under `dossiers.` and `parties.`;
+  // the webhook and audit screens under `adminTools.`.
   resources: {
-    vi: { translation: { ...vi, dossiers: dossiersVi, parties: partiesVi } },
-    en: { translation: { ...en, dossiers: dossiersEn, parties: partiesEn } },
+    vi: { translation: { ...vi, dossiers: dossiersVi, parties: partiesVi, adminTools: adminToolsVi } },
+    en: { translation: { ...en, dossiers: dossiersEn, parties: partiesEn, adminTools: adminToolsEn } },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',

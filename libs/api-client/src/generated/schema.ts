@@ -788,6 +788,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/parties/{id}/lift-restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["liftPartyRestriction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/parties/{id}/pseudonymise": {
         parameters: {
             query?: never;
@@ -798,6 +814,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["pseudonymiseParty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{id}/restrict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["restrictParty"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2425,12 +2457,19 @@ export interface components {
             representatives: components["schemas"]["RepresentativeResponse"][];
             /** @description Organisations this individual acts for */
             represents: components["schemas"]["RepresentativeResponse"][];
+            /** @description Processing restricted at the person’s request */
+            restriction: components["schemas"]["PartyRestriction"] | null;
             sex: components["schemas"]["Sex"] | null;
             status: components["schemas"]["PartyStatus"];
             type: components["schemas"]["PartyType"];
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        PartyRestriction: {
+            reason: string;
+            /** Format: date-time */
+            since: string;
         };
         /** @enum {string} */
         PartyStatus: "ACTIVE" | "MERGED" | "PSEUDONYMISED";
@@ -2492,6 +2531,8 @@ export interface components {
             representatives: components["schemas"]["RepresentativeResponse"][];
             /** @description Organisations this individual acts for */
             represents: components["schemas"]["RepresentativeResponse"][];
+            /** @description Processing restricted at the person’s request */
+            restriction: components["schemas"]["PartyRestriction"] | null;
             sex: components["schemas"]["Sex"] | null;
             status: components["schemas"]["PartyStatus"];
             type: components["schemas"]["PartyType"];
@@ -6066,6 +6107,53 @@ export interface operations {
             };
         };
     };
+    liftPartyRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:administer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     pseudonymiseParty: {
         parameters: {
             query?: never;
@@ -6082,6 +6170,58 @@ export interface operations {
         };
         responses: {
             /** @description The record stays; personal fields replaced, identifiers and contacts removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission parties:administer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restrictParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PseudonymiseRequest"];
+            };
+        };
+        responses: {
+            /** @description Processing restricted at the person’s request: no reveal, no contact export */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { ApiOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, SendOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '@motcua/domain';
 import { Card, Tabs } from 'antd';
 import type { ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { RequirePermission } from '../../app/auth/require-permission';
 import { NotFoundPage } from '../placeholder/not-found-page';
 import { useSession } from '../../app/auth/use-session';
+import { WebhooksPage } from '../integration-webhooks/webhooks-page';
 import { IntegrationClientsPage } from './integration/integration-clients-page';
 import { UsersPage } from './users/users-page';
 
@@ -30,16 +31,27 @@ const TABS: AdminTab[] = [
     permission: 'integration:read',
     element: <IntegrationClientsPage />,
   },
+  {
+    key: 'webhooks',
+    path: 'tich-hop/webhook',
+    labelKey: 'adminTools.webhooks.tab',
+    icon: <SendOutlined />,
+    permission: 'webhooks:manage',
+    element: <WebhooksPage />,
+  },
 ];
 
-/** Quản trị: accounts and integration clients, each tab for those allowed to read it. */
+/** Quản trị: accounts, integration clients and webhooks, each tab for those allowed to use it. */
 export function AdministrationPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const tabs = TABS.filter((tab) => can(tab.permission));
-  const active = TABS.find((tab) => location.pathname.startsWith(`/quan-tri/${tab.path}`));
+  // The most specific tab: /quan-tri/tich-hop/webhook is the webhook tab, not the clients tab.
+  const active = TABS.filter((tab) => location.pathname.startsWith(`/quan-tri/${tab.path}`)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
 
   return (
     <Card title={t('nav.administration')} styles={{ body: { paddingTop: 0 } }}>

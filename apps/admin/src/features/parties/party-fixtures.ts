@@ -18,6 +18,7 @@ export function party(overrides: Partial<Party> = {}): Party {
     dateOfBirth: '2003-05-01',
     sex: 'MALE',
     status: 'ACTIVE',
+    restriction: null,
     mergedIntoId: null,
     identifiers: [{ id: CCCD_ID, type: 'CCCD', masked: '089******234', validFrom: '2021-04-10', validTo: null }],
     phone: '091****678',
