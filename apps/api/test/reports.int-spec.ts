@@ -1,4 +1,3 @@
- 
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { CENTER, CRIMINAL_RECORD, mandatoryDocuments } from './support/dossier-fixtures';
@@ -124,6 +123,15 @@ describe('reports: II.06a, drill-down, exports, satisfaction', () => {
     expect((await ii06a(`${MARCH}&by=receiving`)).body.rows).toEqual([]);
   });
 
+  it('counts the persons served per agency from the citizen registry, each once', async () => {
+    const res = await call(t.baseUrl, 'GET', `/api/reports/parties-served?${MARCH}`, { token: leader });
+    expect(res.status).toBe(200);
+    // The four dossiers accepted in March (the carried-over one was accepted in February); their
+    // applicants came without identifiers, so each is its own party.
+    expect(res.body.rows).toEqual([expect.objectContaining({ agencyCode: '000.00.10.H01', parties: 4, individuals: 4, dossiers: 4 })]);
+    expect(res.body).toMatchObject({ totalParties: 4, totalDossiers: 4 });
+  });
+
   it('drills every number down to the same dossiers', async () => {
     const list = async (cell: string) =>
       (await call(t.baseUrl, 'GET', `/api/reports/ii06a/dossiers?${MARCH}&cell=${cell}`, { token: leader })).body.items;
@@ -156,7 +164,6 @@ describe('reports: II.06a, drill-down, exports, satisfaction', () => {
     const infoText = JSON.stringify(info?.getSheetValues());
     expect(infoText).toContain('2026-03-01 → 2026-03-31');
 
-     
     const pdfText: string = (await require('pdf-parse/lib/pdf-parse.js')(await file('pdf'))).text;
     expect(pdfText).toContain('II.06a');
     expect(pdfText).toContain('Sở Tư pháp');

@@ -1156,6 +1156,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/parties-served": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPartiesServed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/periods": {
         parameters: {
             query?: never;
@@ -2364,6 +2380,28 @@ export interface components {
         NotificationType: "STEP_RECEIVED" | "STEP_DUE_SOON" | "STEP_OVERDUE" | "STEP_RETURNED" | "DOSSIER_TO_RETURN";
         /** @enum {string} */
         OnlineRegime: "FULL" | "PARTIAL" | "NONE";
+        PartiesServedReport: {
+            /** Format: date */
+            from: string;
+            rows: components["schemas"]["PartiesServedRow"][];
+            /** Format: date */
+            to: string;
+            totalDossiers: number;
+            /** @description Distinct parties over all rows (one person served by two agencies counts once) */
+            totalParties: number;
+        };
+        PartiesServedRow: {
+            agencyCode: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** @description Dossiers behind them */
+            dossiers: number;
+            /** @description Of them, individuals */
+            individuals: number;
+            /** @description Distinct persons and organisations whose dossiers the agency accepted in the period */
+            parties: number;
+        };
         /** @enum {string} */
         PartyAccessAction: "READ" | "REVEAL" | "EXPORT" | "PRINT" | "PSEUDONYMISE" | "MERGE";
         PartyDossier: {
@@ -7296,6 +7334,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorsReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartiesServed: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive) */
+                to: string;
+                /** @description An agency subtree (default: the caller’s own) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                /** @description Count under the competent agency or the receiving point */
+                by?: "competent" | "receiving";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Distinct persons and organisations served per agency in the period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartiesServedReport"];
                 };
             };
             401: {

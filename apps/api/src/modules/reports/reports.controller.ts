@@ -21,6 +21,7 @@ import {
   Ii06aQuery,
   Ii06aReport,
   IndicatorsReport,
+  PartiesServedReport,
   PeriodVerification,
   ProcedureReport,
   ReportPeriodQuery,
@@ -66,6 +67,13 @@ export class ReportsController {
   @ApiOkResponse({ type: Ii06aDossierPage, description: 'The dossiers behind one number (same filters, same count)' })
   getIi06aDossiers(@Actor() actor: ActorContext, @Query() query: Ii06aDrillQuery): Promise<Ii06aDossierPage> {
     return this.reports.ii06aDossiers(actor, query);
+  }
+
+  @Get('parties-served')
+  @RequirePermission('reports:read')
+  @ApiOkResponse({ type: PartiesServedReport, description: 'Distinct persons and organisations served per agency in the period' })
+  getPartiesServed(@Actor() actor: ActorContext, @Query() query: ReportPeriodQuery): Promise<PartiesServedReport> {
+    return this.reports.partiesServed(actor, query);
   }
 
   @Get('satisfaction')

@@ -223,3 +223,20 @@ export class SatisfactionReport {
   @ApiProperty({ type: [SatisfactionRow] }) rows!: SatisfactionRow[];
   @ApiProperty({ type: SatisfactionRow }) total!: SatisfactionRow;
 }
+
+export class PartiesServedRow {
+  @ApiProperty({ format: 'uuid' }) agencyId!: string;
+  @ApiProperty() agencyCode!: string;
+  @ApiProperty() agencyName!: string;
+  @ApiProperty({ description: 'Distinct persons and organisations whose dossiers the agency accepted in the period' }) parties!: number;
+  @ApiProperty({ description: 'Of them, individuals' }) individuals!: number;
+  @ApiProperty({ description: 'Dossiers behind them' }) dossiers!: number;
+}
+
+export class PartiesServedReport {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ type: [PartiesServedRow] }) rows!: PartiesServedRow[];
+  @ApiProperty({ description: 'Distinct parties over all rows (one person served by two agencies counts once)' }) totalParties!: number;
+  @ApiProperty() totalDossiers!: number;
+}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ActorContext, principalOf } from '../../common/auth/actor';
-import { isAgencyPathInScope } from '../../common/auth/agency-scope';
+import { escapeLike, isAgencyPathInScope } from '../../common/auth/agency-scope';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { ProblemException } from '../../common/problem/problem';
 import { AuditService } from '../audit/audit.service';
@@ -16,6 +16,7 @@ import type {
   Ii06aDrillQuery,
   Ii06aReport,
   Ii06aRow,
+  PartiesServedReport,
   ProcedureReport,
   ProcedureReportRow,
   ReportPeriodQuery,
@@ -24,7 +25,9 @@ import type {
   SourcedReport,
 } from './reports.dto';
 
-export { periodBounds } from './report-period';
+import { periodBounds } from './report-period';
+
+export { periodBounds };
 
 function emptyCounters(): Ii06aCounters {
   return Object.fromEntries(II06A_CELL_NAMES.map((c) => [c, 0])) as unknown as Ii06aCounters;
@@ -182,6 +185,40 @@ export class ReportsService {
       .getRawMany();
     const items = rows.slice(0, limit).map((r) => r.code);
     return { items, nextCursor: rows.length > limit ? encodeCursor([items[items.length - 1]]) : null };
+  }
+
+  /**
+   * How many persons and organisations each agency served in a period (issue 7: the registry's
+   * records feed the reports): distinct owners of the dossiers accepted in the period.
+   */
+  async partiesServed(actor: ActorContext, q: ReportPeriodQuery): Promise<PartiesServedReport> {
+    const scopePath = await this.scopePath(actor, q.agencyId);
+    const { f, t } = periodBounds(q);
+    const column = q.by === 'receiving' ? 'd.receiving_agency_id' : 'd.competent_agency_id';
+    const params: unknown[] = [f, t, `${escapeLike(scopePath)}%`];
+    let filters = '';
+    if (q.procedureCode || q.field) filters += ' AND EXISTS (SELECT 1 FROM procedures p WHERE p.id = d.procedure_id';
+    if (q.procedureCode) filters += ` AND p.code = $${params.push(q.procedureCode)}`;
+    if (q.field) filters += ` AND p.field = $${params.push(q.field)}`;
+    if (q.procedureCode || q.field) filters += ')';
+    const served = `SELECT a.id AS agency_id, a.code, a.name, dp.party_id, pt.type, d.id AS dossier_id
+                      FROM dossiers d JOIN agencies a ON a.id = ${column}
+                      JOIN dossier_parties dp ON dp.dossier_id = d.id AND dp.role = 'OWNER'
+                      JOIN parties pt ON pt.id = dp.party_id
+                     WHERE d.received_at >= $1 AND d.received_at < $2 AND a.path LIKE $3${filters}`;
+    const [rows, [totals]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT agency_id AS "agencyId", code AS "agencyCode", name AS "agencyName", count(DISTINCT party_id)::int AS parties,
+                count(DISTINCT party_id) FILTER (WHERE type = 'INDIVIDUAL')::int AS individuals, count(DISTINCT dossier_id)::int AS dossiers
+           FROM (${served}) s GROUP BY agency_id, code, name ORDER BY code`,
+        params,
+      ),
+      this.dataSource.query(
+        `SELECT count(DISTINCT party_id)::int AS parties, count(DISTINCT dossier_id)::int AS dossiers FROM (${served}) s`,
+        params,
+      ),
+    ]);
+    return { from: q.from.slice(0, 10), to: q.to.slice(0, 10), rows, totalParties: totals.parties, totalDossiers: totals.dossiers };
   }
 
   /** Every export is audited with the hash of what it carried. */
