@@ -22,7 +22,14 @@ interface AdminTab {
 }
 
 const TABS: AdminTab[] = [
-  { key: 'users', path: 'nguoi-dung', labelKey: 'admin.usersTab', icon: <UserOutlined />, permission: 'users:read', element: <UsersPage /> },
+  {
+    key: 'users',
+    path: 'nguoi-dung',
+    labelKey: 'admin.usersTab',
+    icon: <UserOutlined />,
+    permission: 'users:read',
+    element: <UsersPage />,
+  },
   {
     key: 'integration',
     path: 'tich-hop',
@@ -63,7 +70,11 @@ export function AdministrationPage() {
       <Routes>
         <Route index element={tabs[0] ? <Navigate to={tabs[0].path} replace /> : null} />
         {TABS.map((tab) => (
-          <Route key={tab.key} path={`${tab.path}/*`} element={<RequirePermission anyOf={[tab.permission]}>{tab.element}</RequirePermission>} />
+          <Route
+            key={tab.key}
+            path={`${tab.path}/*`}
+            element={<RequirePermission anyOf={[tab.permission]}>{tab.element}</RequirePermission>}
+          />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

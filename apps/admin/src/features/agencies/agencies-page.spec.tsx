@@ -70,7 +70,9 @@ describe('agencies page', () => {
   });
 
   it('shows what moves with an agency given a new parent, and moves it after a confirmation', async () => {
-    const api = stubApi({ 'PATCH /api/agencies/{id}': (_request, body) => ({ status: 200, body: { ...NUI_SAM, ...(body as object), version: 2 } }) });
+    const api = stubApi({
+      'PATCH /api/agencies/{id}': (_request, body) => ({ status: 200, body: { ...NUI_SAM, ...(body as object), version: 2 } }),
+    });
     const drawer = await moveNuiSamToLongXuyen();
     const preview = await within(drawer).findByTestId('agency-move-preview');
     expect(preview.textContent).toContain('Chuyển sang trực thuộc Ủy ban nhân dân thành phố Long Xuyên: 1 cơ quan sẽ chuyển theo');
@@ -86,7 +88,9 @@ describe('agencies page', () => {
 
   it('says readably when someone else saved first, and reloads the latest version', async () => {
     stubApi({
-      'PATCH /api/agencies/{id}': problem(409, 'STALE_VERSION', 'Bản ghi đã được người khác cập nhật. Tải lại và thử lại.', [], { currentVersion: 2 }),
+      'PATCH /api/agencies/{id}': problem(409, 'STALE_VERSION', 'Bản ghi đã được người khác cập nhật. Tải lại và thử lại.', [], {
+        currentVersion: 2,
+      }),
       'GET /api/agencies/{id}': { status: 200, body: { ...NUI_SAM, name: 'Ủy ban nhân dân phường Núi Sam (mới)', version: 2 } },
     });
     const drawer = await moveNuiSamToLongXuyen();
@@ -96,16 +100,21 @@ describe('agencies page', () => {
     expect((within(drawer).getByTestId('agency-save') as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.click(within(drawer).getByText('Tải lại bản mới nhất'));
-    await waitFor(() => expect((within(drawer).getByLabelText('Tên cơ quan') as HTMLInputElement).value).toBe('Ủy ban nhân dân phường Núi Sam (mới)'));
+    await waitFor(() =>
+      expect((within(drawer).getByLabelText('Tên cơ quan') as HTMLInputElement).value).toBe('Ủy ban nhân dân phường Núi Sam (mới)'),
+    );
     expect(within(drawer).queryByText('Cơ quan vừa được người khác cập nhật')).toBeNull();
     expect(within(drawer).getByText('Phiên bản dữ liệu: 2')).toBeTruthy();
   });
 
   it('shows the readable reason of a move into its own subtree', async () => {
     stubApi({
-      'PATCH /api/agencies/{id}': problem(409, 'AGENCY_CYCLE', 'Không thể chuyển một cơ quan vào dưới chính nó hoặc cơ quan trực thuộc nó.', [
-        { field: 'parentId', rule: 'noCycle', message: 'Tạo vòng lặp trong cây cơ quan' },
-      ]),
+      'PATCH /api/agencies/{id}': problem(
+        409,
+        'AGENCY_CYCLE',
+        'Không thể chuyển một cơ quan vào dưới chính nó hoặc cơ quan trực thuộc nó.',
+        [{ field: 'parentId', rule: 'noCycle', message: 'Tạo vòng lặp trong cây cơ quan' }],
+      ),
     });
     const drawer = await moveNuiSamToLongXuyen();
     fireEvent.click(within(drawer).getByTestId('agency-save'));

@@ -24,7 +24,8 @@ interface AgencyTreeNode {
 /** The tree of the flat list, keeping, while searching, the matches and the path to each. */
 function buildTree(agencies: readonly Agency[], query: string): AgencyTreeNode[] {
   const nodes = new Map<string, AgencyTreeNode>();
-  for (const agency of agencies) nodes.set(agency.id, { key: agency.id, agency, match: query !== '' && agencySearchText(agency).includes(query) });
+  for (const agency of agencies)
+    nodes.set(agency.id, { key: agency.id, agency, match: query !== '' && agencySearchText(agency).includes(query) });
   const roots: AgencyTreeNode[] = [];
   for (const agency of agencies) {
     const node = nodes.get(agency.id) as AgencyTreeNode;

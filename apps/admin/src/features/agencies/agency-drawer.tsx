@@ -31,7 +31,19 @@ interface AgencyFormValues {
 }
 
 /** Field names the API may report errors on (problem+json `errors[].field`). */
-const FIELDS = ['code', 'name', 'shortName', 'level', 'parentId', 'isReceptionPoint', 'address', 'phone', 'validFrom', 'validTo', 'successorId'] as const;
+const FIELDS = [
+  'code',
+  'name',
+  'shortName',
+  'level',
+  'parentId',
+  'isReceptionPoint',
+  'address',
+  'phone',
+  'validFrom',
+  'validTo',
+  'successorId',
+] as const;
 const AGENCY_CODE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){3}$/;
 const PHONE = /^[0-9+ ().-]{6,32}$/;
 /** How many moving agencies the warning lists before "and N more". */
@@ -57,7 +69,15 @@ function valuesOf(agency: Agency): AgencyFormValues {
   };
 }
 
-export function AgencyDrawer({ target, agencies, onClose }: { target: AgencyDrawerTarget | undefined; agencies: readonly Agency[]; onClose: () => void }) {
+export function AgencyDrawer({
+  target,
+  agencies,
+  onClose,
+}: {
+  target: AgencyDrawerTarget | undefined;
+  agencies: readonly Agency[];
+  onClose: () => void;
+}) {
   if (!target) return null;
   const key = target.mode === 'create' ? `new-${target.parent.id}` : `${target.mode}-${target.agency.id}`;
   return target.mode === 'view' ? (
@@ -81,7 +101,9 @@ function AgencyDetails({ agency, agencies, onClose }: { agency: Agency; agencies
           <Tag color={AGENCY_LEVEL_COLORS[agency.level]}>{agencyLevelLabel(agency.level)}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('agencies.parent')}>{nameOf(agency.parentId)}</Descriptions.Item>
-        <Descriptions.Item label={t('agencies.receptionPoint')}>{agency.isReceptionPoint ? t('common.yes') : t('common.no')}</Descriptions.Item>
+        <Descriptions.Item label={t('agencies.receptionPoint')}>
+          {agency.isReceptionPoint ? t('common.yes') : t('common.no')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('agencies.address')}>{agency.address ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('agencies.phone')}>{agency.phone ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('agencies.validFrom')}>{formatDate(agency.validFrom) || '—'}</Descriptions.Item>
@@ -93,7 +115,15 @@ function AgencyDetails({ agency, agencies, onClose }: { agency: Agency; agencies
 }
 
 /** Create a child agency, or edit one (moving it, with its subtree, under another parent). */
-function AgencyForm({ target, agencies, onClose }: { target: Exclude<AgencyDrawerTarget, { mode: 'view' }>; agencies: readonly Agency[]; onClose: () => void }) {
+function AgencyForm({
+  target,
+  agencies,
+  onClose,
+}: {
+  target: Exclude<AgencyDrawerTarget, { mode: 'view' }>;
+  agencies: readonly Agency[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -116,7 +146,9 @@ function AgencyForm({ target, agencies, onClose }: { target: Exclude<AgencyDrawe
   const isRoot = Boolean(base && !base.parentId);
 
   const initialValues: Partial<AgencyFormValues> =
-    target.mode === 'edit' ? valuesOf(target.agency) : { parentId: target.parent.id, level: levelsBelow(target.parent.level)[0], isReceptionPoint: false };
+    target.mode === 'edit'
+      ? valuesOf(target.agency)
+      : { parentId: target.parent.id, level: levelsBelow(target.parent.level)[0], isReceptionPoint: false };
 
   const onError = (error: unknown) => {
     if (isProblem(error) && error.code === 'STALE_VERSION') {
@@ -192,14 +224,19 @@ function AgencyForm({ target, agencies, onClose }: { target: Exclude<AgencyDrawe
     });
   };
 
-  const levelOptions = (isRoot ? (['PROVINCE'] as AgencyLevel[]) : levelsBelow(parent?.level)).map((level) => ({ value: level, label: agencyLevelLabel(level) }));
+  const levelOptions = (isRoot ? (['PROVINCE'] as AgencyLevel[]) : levelsBelow(parent?.level)).map((level) => ({
+    value: level,
+    label: agencyLevelLabel(level),
+  }));
 
   return (
     <Drawer
       open
       onClose={onClose}
       width={600}
-      title={target.mode === 'edit' ? t('agencies.editTitle', { name: base?.name }) : t('agencies.createTitle', { name: target.parent.name })}
+      title={
+        target.mode === 'edit' ? t('agencies.editTitle', { name: base?.name }) : t('agencies.createTitle', { name: target.parent.name })
+      }
       maskClosable={!saving}
       extra={
         <Space>
@@ -251,7 +288,11 @@ function AgencyForm({ target, agencies, onClose }: { target: Exclude<AgencyDrawe
         <Form.Item label={t('agencies.shortName')} name="shortName" rules={[{ max: 100 }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('agencies.parent')} name="parentId" rules={isRoot ? [] : [{ required: true, message: t('agencies.parentRequired') }]}>
+        <Form.Item
+          label={t('agencies.parent')}
+          name="parentId"
+          rules={isRoot ? [] : [{ required: true, message: t('agencies.parentRequired') }]}
+        >
           <AgencyTreeSelect disabled={isRoot} disabledIds={subtreeIds} />
         </Form.Item>
         {moving && base && (
@@ -276,7 +317,12 @@ function AgencyForm({ target, agencies, onClose }: { target: Exclude<AgencyDrawe
         <Form.Item label={t('agencies.level')} name="level" rules={[{ required: true, message: t('agencies.levelRequired') }]}>
           <Select options={levelOptions} disabled={isRoot} />
         </Form.Item>
-        <Form.Item label={t('agencies.receptionPoint')} name="isReceptionPoint" valuePropName="checked" extra={t('agencies.receptionPointHint')}>
+        <Form.Item
+          label={t('agencies.receptionPoint')}
+          name="isReceptionPoint"
+          valuePropName="checked"
+          extra={t('agencies.receptionPointHint')}
+        >
           <Switch />
         </Form.Item>
         <Form.Item label={t('agencies.address')} name="address" rules={[{ max: 500 }]}>
@@ -297,7 +343,9 @@ function AgencyForm({ target, agencies, onClose }: { target: Exclude<AgencyDrawe
               ({ getFieldValue }) => ({
                 validator: (_, value: Dayjs | null | undefined) => {
                   const from: Dayjs | null | undefined = getFieldValue('validFrom');
-                  return value && from && value.isBefore(from, 'day') ? Promise.reject(new Error(t('agencies.validToBeforeFrom'))) : Promise.resolve();
+                  return value && from && value.isBefore(from, 'day')
+                    ? Promise.reject(new Error(t('agencies.validToBeforeFrom')))
+                    : Promise.resolve();
                 },
               }),
             ]}

@@ -7,7 +7,7 @@ type Agency = Schemas['AgencyResponse'];
 export function subtreeOf(agencies: readonly Agency[], rootId: string): Agency[] {
   const inside = new Set([rootId]);
   // In tree order one pass suffices; repeating until nothing is added copes with any order.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const agency of agencies) {
       if (!inside.has(agency.id) && agency.parentId && inside.has(agency.parentId)) {

@@ -8,7 +8,12 @@ export const AGENCY_LEVELS: readonly AgencyLevel[] = ['PROVINCE', 'DEPARTMENT', 
 /** The API's rule: a parent sits at a strictly higher rank (province > department/district > commune). */
 const LEVEL_RANK: Record<AgencyLevel, number> = { PROVINCE: 0, DEPARTMENT: 1, DISTRICT: 1, COMMUNE: 2 };
 
-export const AGENCY_LEVEL_COLORS: Record<AgencyLevel, string> = { PROVINCE: 'red', DEPARTMENT: 'blue', DISTRICT: 'purple', COMMUNE: 'green' };
+export const AGENCY_LEVEL_COLORS: Record<AgencyLevel, string> = {
+  PROVINCE: 'red',
+  DEPARTMENT: 'blue',
+  DISTRICT: 'purple',
+  COMMUNE: 'green',
+};
 
 /** "Cấp tỉnh", "Sở, ban, ngành", … in the current language. */
 export function agencyLevelLabel(level: AgencyLevel): string {

@@ -1,4 +1,4 @@
-import { DownloadOutlined, FilterOutlined, LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import {
   AutoComplete,
@@ -19,7 +19,6 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { $api } from '../../app/api';
@@ -37,6 +36,7 @@ import {
 } from './audit-labels';
 import { useAuditExport } from './use-audit-export';
 import { useChainVerification, VerificationResult, VerifyChainButton } from './verify-chain';
+import { KeysetPager, useKeysetPaging } from '../../app/keyset-pager';
 
 export const AUDIT_PAGE_SIZE = 50;
 const FILTERS = ['action', 'targetType', 'targetId', 'actorId', 'from', 'to'] as const;
@@ -148,13 +148,11 @@ export function AuditPage() {
   };
   // Keyset pages: the cursor of every page visited, so "previous" needs no offset. A new filter starts over.
   const pagingKey = JSON.stringify(listQuery);
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({ key: pagingKey, cursors: [undefined] });
-  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
-  const pageIndex = cursors.length - 1;
+  const { cursors, cursor, setCursors } = useKeysetPaging(pagingKey);
   const query = $api.useQuery(
     'get',
     '/api/audit',
-    { params: { query: { ...listQuery, cursor: cursors[pageIndex], limit: AUDIT_PAGE_SIZE } } },
+    { params: { query: { ...listQuery, cursor, limit: AUDIT_PAGE_SIZE } } },
     { placeholderData: keepPreviousData },
   );
   const nextCursor = query.data?.nextCursor ?? null;
@@ -411,22 +409,7 @@ export function AuditPage() {
         locale={{ emptyText: t('adminTools.audit.empty') }}
         data-testid="audit-table"
       />
-      <Flex justify="end" align="center" gap={8} style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">{t('common.page', { page: pageIndex + 1 })}</Typography.Text>
-        <Button
-          icon={<LeftOutlined />}
-          disabled={pageIndex === 0}
-          onClick={() => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })}
-        >
-          {t('common.previousPage')}
-        </Button>
-        <Button
-          disabled={!nextCursor || query.isPlaceholderData}
-          onClick={() => nextCursor && setPaging({ key: pagingKey, cursors: [...cursors, nextCursor] })}
-        >
-          {t('common.nextPage')} <RightOutlined />
-        </Button>
-      </Flex>
+      <KeysetPager cursors={cursors} nextCursor={nextCursor} busy={query.isPlaceholderData} onChange={setCursors} />
     </Card>
   );
 }

@@ -49,9 +49,23 @@ export function CalendarPage() {
         <Card
           title={
             <Flex align="center" gap={8}>
-              <Button type="text" icon={<LeftOutlined />} disabled={year <= MIN_YEAR} onClick={() => setYear(year - 1)} aria-label={t('calendar.previousYear')} data-testid="year-previous" />
+              <Button
+                type="text"
+                icon={<LeftOutlined />}
+                disabled={year <= MIN_YEAR}
+                onClick={() => setYear(year - 1)}
+                aria-label={t('calendar.previousYear')}
+                data-testid="year-previous"
+              />
               <span data-testid="calendar-year-title">{t('calendar.title', { year })}</span>
-              <Button type="text" icon={<RightOutlined />} disabled={year >= MAX_YEAR} onClick={() => setYear(year + 1)} aria-label={t('calendar.nextYear')} data-testid="year-next" />
+              <Button
+                type="text"
+                icon={<RightOutlined />}
+                disabled={year >= MAX_YEAR}
+                onClick={() => setYear(year + 1)}
+                aria-label={t('calendar.nextYear')}
+                data-testid="year-next"
+              />
             </Flex>
           }
           extra={

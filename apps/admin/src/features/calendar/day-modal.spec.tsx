@@ -5,9 +5,23 @@ import { calendarDays } from '../../testing/catalog-fixtures';
 import { createFakeApi, HEALTHY, sessionOf, type FakeRoute } from '../../testing/fake-api';
 import { renderApp } from '../../testing/render-app';
 
-const SETTINGS = { workingWeekdays: [1, 2, 3, 4, 5], periods: [{ start: '07:00', end: '11:00' }, { start: '13:00', end: '17:00' }], timeZone: 'Asia/Ho_Chi_Minh', revision: 1 };
+const SETTINGS = {
+  workingWeekdays: [1, 2, 3, 4, 5],
+  periods: [
+    { start: '07:00', end: '11:00' },
+    { start: '13:00', end: '17:00' },
+  ],
+  timeZone: 'Asia/Ho_Chi_Minh',
+  revision: 1,
+};
 const SCHEDULED = {
-  '2026-04-30': { working: false, kind: 'HOLIDAY' as const, name: 'Ngày Chiến thắng', document: 'Bộ luật Lao động 2019, Điều 112', source: 'SCHEDULE' as const },
+  '2026-04-30': {
+    working: false,
+    kind: 'HOLIDAY' as const,
+    name: 'Ngày Chiến thắng',
+    document: 'Bộ luật Lao động 2019, Điều 112',
+    source: 'SCHEDULE' as const,
+  },
 };
 
 function stubApi(roles: Role[], routes: Record<string, FakeRoute> = {}) {
@@ -84,7 +98,9 @@ describe('calendar day modal', () => {
     expect((within(dialog).getByLabelText('Tên ngày') as HTMLInputElement).value).toBe('Ngày Chiến thắng');
 
     fireEvent.click(within(dialog).getByTestId('day-reset'));
-    await waitFor(() => expect(api.calls.some((call) => call.method === 'DELETE' && call.path === '/api/calendar/days/2026-04-30')).toBe(true));
+    await waitFor(() =>
+      expect(api.calls.some((call) => call.method === 'DELETE' && call.path === '/api/calendar/days/2026-04-30')).toBe(true),
+    );
     expect(await screen.findByText('Ngày 30/04/2026 đã trở lại theo lịch tuần')).toBeTruthy();
   });
 

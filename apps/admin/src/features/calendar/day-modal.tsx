@@ -43,7 +43,10 @@ function DayModalContent({ day, canManage, yearUnscheduled, onClose }: DayModalP
   const submit = (values: DayFormValues) => {
     setFailure(undefined);
     save.mutate(
-      { params: { path: { date: day.date } }, body: { kind: values.kind, name: values.name.trim(), document: values.document?.trim() || undefined } },
+      {
+        params: { path: { date: day.date } },
+        body: { kind: values.kind, name: values.name.trim(), document: values.document?.trim() || undefined },
+      },
       { onSuccess: onClose, onError },
     );
   };
@@ -52,10 +55,16 @@ function DayModalContent({ day, canManage, yearUnscheduled, onClose }: DayModalP
   const current = (
     <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
       <Descriptions.Item label={t('calendar.kind')}>
-        <Tag color={DAY_KIND_STYLE[day.kind].background} style={{ color: DAY_KIND_STYLE[day.kind].color, borderColor: '#d9d9d9' }} data-testid="day-current-kind">
+        <Tag
+          color={DAY_KIND_STYLE[day.kind].background}
+          style={{ color: DAY_KIND_STYLE[day.kind].color, borderColor: '#d9d9d9' }}
+          data-testid="day-current-kind"
+        >
           {dayKindLabel(day.kind)}
         </Tag>
-        <Typography.Text type={day.working ? 'success' : 'danger'}>{day.working ? t('calendar.working') : t('calendar.notWorking')}</Typography.Text>
+        <Typography.Text type={day.working ? 'success' : 'danger'}>
+          {day.working ? t('calendar.working') : t('calendar.notWorking')}
+        </Typography.Text>
       </Descriptions.Item>
       <Descriptions.Item label={t('calendar.source')}>{daySourceLabel(day.source)}</Descriptions.Item>
       {day.name && <Descriptions.Item label={t('calendar.dayName')}>{day.name}</Descriptions.Item>}
@@ -99,7 +108,14 @@ function DayModalContent({ day, canManage, yearUnscheduled, onClose }: DayModalP
       }
     >
       {current}
-      {yearUnscheduled && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('calendar.unscheduledWarning', { year: day.date.slice(0, 4) })} />}
+      {yearUnscheduled && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('calendar.unscheduledWarning', { year: day.date.slice(0, 4) })}
+        />
+      )}
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} data-testid="day-form-error" />}
       <Form<DayFormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} disabled={busy}>
         <Form.Item label={t('calendar.kind')} name="kind" rules={[{ required: true }]}>

@@ -59,12 +59,29 @@ export function DueCalculator() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('due.intro')}
       </Typography.Paragraph>
-      <Form<DueFormValues> form={form} layout="vertical" initialValues={{ start: vietnamNow(), amount: 3, unit: 'WORKING_DAYS' }} onFinish={submit}>
+      <Form<DueFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ start: vietnamNow(), amount: 3, unit: 'WORKING_DAYS' }}
+        onFinish={submit}
+      >
         <Form.Item label={t('due.start')} name="start" rules={[{ required: true, message: t('due.startRequired') }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" placeholder="dd/mm/yyyy hh:mm" needConfirm={false} style={{ width: '100%' }} data-testid="due-start" />
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="DD/MM/YYYY HH:mm"
+            placeholder="dd/mm/yyyy hh:mm"
+            needConfirm={false}
+            style={{ width: '100%' }}
+            data-testid="due-start"
+          />
         </Form.Item>
         <div style={{ display: 'flex', gap: 8 }}>
-          <Form.Item label={t('due.amount')} name="amount" rules={[{ required: true, message: t('due.amountRequired') }]} style={{ flex: 1 }}>
+          <Form.Item
+            label={t('due.amount')}
+            name="amount"
+            rules={[{ required: true, message: t('due.amountRequired') }]}
+            style={{ flex: 1 }}
+          >
             <InputNumber min={0} max={29200} precision={0} style={{ width: '100%' }} data-testid="due-amount" />
           </Form.Item>
           <Form.Item label={t('due.unit')} name="unit" rules={[{ required: true }]} style={{ flex: 2 }}>

@@ -9,7 +9,9 @@ function useRefreshCalendar() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      ['/api/calendar/days', '/api/calendar/due', '/api/calendar/settings'].map((path) => queryClient.invalidateQueries({ queryKey: ['get', path] })),
+      ['/api/calendar/days', '/api/calendar/due', '/api/calendar/settings'].map((path) =>
+        queryClient.invalidateQueries({ queryKey: ['get', path] }),
+      ),
     );
 }
 

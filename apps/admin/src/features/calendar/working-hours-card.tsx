@@ -33,7 +33,10 @@ function valuesOf(settings: Settings): SettingsFormValues {
 }
 
 function dailyHours(periods: readonly PeriodValues[] | undefined): number {
-  return (periods ?? []).reduce((sum, period) => (period?.start && period.end ? sum + Math.max(0, period.end.diff(period.start, 'minute')) / 60 : sum), 0);
+  return (periods ?? []).reduce(
+    (sum, period) => (period?.start && period.end ? sum + Math.max(0, period.end.diff(period.start, 'minute')) / 60 : sum),
+    0,
+  );
 }
 
 /** Giờ làm việc: the weekdays worked and the daily periods every working-time computation uses. */
@@ -42,7 +45,11 @@ export function WorkingHoursCard({ canManage }: { canManage: boolean }) {
   const settings = $api.useQuery('get', '/api/calendar/settings');
   return (
     <Card title={t('workingHours.title')} size="small">
-      {settings.data ? <WorkingHoursForm key={settings.data.revision} settings={settings.data} canManage={canManage} /> : <Skeleton active />}
+      {settings.data ? (
+        <WorkingHoursForm key={settings.data.revision} settings={settings.data} canManage={canManage} />
+      ) : (
+        <Skeleton active />
+      )}
     </Card>
   );
 }
@@ -64,21 +71,48 @@ function WorkingHoursForm({ settings, canManage }: { settings: Settings; canMana
   };
 
   return (
-    <Form<SettingsFormValues> form={form} layout="vertical" initialValues={valuesOf(settings)} onFinish={submit} disabled={!canManage || update.isPending}>
+    <Form<SettingsFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={valuesOf(settings)}
+      onFinish={submit}
+      disabled={!canManage || update.isPending}
+    >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
-      <Form.Item label={t('workingHours.weekdays')} name="workingWeekdays" rules={[{ required: true, type: 'array', min: 1, message: t('workingHours.weekdaysRequired') }]}>
+      <Form.Item
+        label={t('workingHours.weekdays')}
+        name="workingWeekdays"
+        rules={[{ required: true, type: 'array', min: 1, message: t('workingHours.weekdaysRequired') }]}
+      >
         <Checkbox.Group options={WEEKDAYS.map((day) => ({ value: day, label: t(`weekdays.short.${day}`) }))} />
       </Form.Item>
       <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
         {t('workingHours.periods')}
       </Typography.Text>
-      <Form.List name="periods" rules={[{ validator: async (_, value: PeriodValues[]) => (value?.length ? undefined : Promise.reject(new Error(t('workingHours.periodsRequired')))) }]}>
+      <Form.List
+        name="periods"
+        rules={[
+          {
+            validator: async (_, value: PeriodValues[]) =>
+              value?.length ? undefined : Promise.reject(new Error(t('workingHours.periodsRequired'))),
+          },
+        ]}
+      >
         {(fields, { add, remove }, { errors }) => (
           <>
             {fields.map((field, index) => (
               <Flex key={field.key} gap={8} align="start">
-                <Form.Item name={[field.name, 'start']} rules={[{ required: true, message: t('workingHours.timeRequired') }]} style={{ marginBottom: 8 }}>
-                  <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} aria-label={t('workingHours.startOf', { index: index + 1 })} />
+                <Form.Item
+                  name={[field.name, 'start']}
+                  rules={[{ required: true, message: t('workingHours.timeRequired') }]}
+                  style={{ marginBottom: 8 }}
+                >
+                  <TimePicker
+                    format="HH:mm"
+                    minuteStep={5}
+                    needConfirm={false}
+                    aria-label={t('workingHours.startOf', { index: index + 1 })}
+                  />
                 </Form.Item>
                 <span style={{ lineHeight: '32px' }}>–</span>
                 <Form.Item
@@ -95,14 +129,33 @@ function WorkingHoursForm({ settings, canManage }: { settings: Settings; canMana
                   ]}
                   style={{ marginBottom: 8 }}
                 >
-                  <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} aria-label={t('workingHours.endOf', { index: index + 1 })} />
+                  <TimePicker
+                    format="HH:mm"
+                    minuteStep={5}
+                    needConfirm={false}
+                    aria-label={t('workingHours.endOf', { index: index + 1 })}
+                  />
                 </Form.Item>
-                {canManage && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('workingHours.removePeriod', { index: index + 1 })} />}
+                {canManage && (
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(field.name)}
+                    aria-label={t('workingHours.removePeriod', { index: index + 1 })}
+                  />
+                )}
               </Flex>
             ))}
             <Form.ErrorList errors={errors} />
             {canManage && (
-              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ start: toTime('13:00'), end: toTime('17:00') })} style={{ marginBottom: 12 }}>
+              <Button
+                type="dashed"
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => add({ start: toTime('13:00'), end: toTime('17:00') })}
+                style={{ marginBottom: 12 }}
+              >
                 {t('workingHours.addPeriod')}
               </Button>
             )}
@@ -110,7 +163,8 @@ function WorkingHoursForm({ settings, canManage }: { settings: Settings; canMana
         )}
       </Form.List>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        {t('workingHours.dailyTotal', { hours: formatHours(dailyHours(periods)) })} {t('workingHours.timeZone', { zone: settings.timeZone })}
+        {t('workingHours.dailyTotal', { hours: formatHours(dailyHours(periods)) })}{' '}
+        {t('workingHours.timeZone', { zone: settings.timeZone })}
       </Typography.Paragraph>
       {canManage && (
         <>

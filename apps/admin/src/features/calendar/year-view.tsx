@@ -10,7 +10,12 @@ function DayCell({ day, today, onOpen }: { day: CalendarDay; today: boolean; onO
   const { t } = useTranslation();
   const style = DAY_KIND_STYLE[day.kind];
   const statutory = day.source === 'STATUTORY';
-  const label = [`${weekdayName(day.weekday)}, ${formatDate(day.date)}`, dayKindLabel(day.kind), day.name, statutory ? t('calendar.statutoryMark') : undefined]
+  const label = [
+    `${weekdayName(day.weekday)}, ${formatDate(day.date)}`,
+    dayKindLabel(day.kind),
+    day.name,
+    statutory ? t('calendar.statutoryMark') : undefined,
+  ]
     .filter(Boolean)
     .join(' — ');
   return (
@@ -37,7 +42,17 @@ function DayCell({ day, today, onOpen }: { day: CalendarDay; today: boolean; onO
   );
 }
 
-function MonthGrid({ month, days, today, onOpen }: { month: number; days: CalendarDay[]; today: string; onOpen: (day: CalendarDay) => void }) {
+function MonthGrid({
+  month,
+  days,
+  today,
+  onOpen,
+}: {
+  month: number;
+  days: CalendarDay[];
+  today: string;
+  onOpen: (day: CalendarDay) => void;
+}) {
   const { t } = useTranslation();
   const leading = days.length ? days[0].weekday - 1 : 0;
   return (

@@ -7,7 +7,12 @@ const POLL_MS = 30_000;
 /** Green when the API and its database answer; fed by GET /api/health through the generated client. */
 export function HealthIndicator() {
   const { t } = useTranslation();
-  const { data, error, isPending } = $api.useQuery('get', '/api/health', {}, { refetchInterval: POLL_MS, retry: false, meta: { silentErrors: true } });
+  const { data, error, isPending } = $api.useQuery(
+    'get',
+    '/api/health',
+    {},
+    { refetchInterval: POLL_MS, retry: false, meta: { silentErrors: true } },
+  );
 
   let status: 'success' | 'error' | 'warning' | 'processing' = 'processing';
   let label = t('health.checking');

@@ -1,4 +1,4 @@
-import { DownloadOutlined, LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Button, DatePicker, Dropdown, Flex, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -22,6 +22,7 @@ import {
 } from './labels';
 import { PartySelect } from './party-select';
 import { useExportAccessLog } from './use-party-mutations';
+import { KeysetPager, useKeysetPaging } from '../../app/keyset-pager';
 
 const PAGE_SIZE = 50;
 
@@ -93,13 +94,11 @@ export function AccessLogPage() {
     to: range[1] ? vietnamDayStart(range[1].add(1, 'day')) : undefined,
   };
   const pagingKey = JSON.stringify(listQuery);
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({ key: pagingKey, cursors: [undefined] });
-  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
-  const pageIndex = cursors.length - 1;
+  const { cursors, cursor, setCursors } = useKeysetPaging(pagingKey);
   const query = $api.useQuery(
     'get',
     '/api/parties/access-log',
-    { params: { query: { ...listQuery, cursor: cursors[pageIndex], limit: PAGE_SIZE } } },
+    { params: { query: { ...listQuery, cursor, limit: PAGE_SIZE } } },
     { placeholderData: keepPreviousData },
   );
   const nextCursor = query.data?.nextCursor ?? null;
@@ -236,22 +235,7 @@ export function AccessLogPage() {
         locale={{ emptyText: t('parties.accessLog.empty') }}
         data-testid="access-log-table"
       />
-      <Flex justify="end" align="center" gap={8} style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">{t('common.page', { page: pageIndex + 1 })}</Typography.Text>
-        <Button
-          icon={<LeftOutlined />}
-          disabled={pageIndex === 0}
-          onClick={() => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })}
-        >
-          {t('common.previousPage')}
-        </Button>
-        <Button
-          disabled={!nextCursor || query.isPlaceholderData}
-          onClick={() => nextCursor && setPaging({ key: pagingKey, cursors: [...cursors, nextCursor] })}
-        >
-          {t('common.nextPage')} <RightOutlined />
-        </Button>
-      </Flex>
+      <KeysetPager cursors={cursors} nextCursor={nextCursor} busy={query.isPlaceholderData} onChange={setCursors} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { LeftOutlined, PlusOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Button, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -24,6 +24,7 @@ import {
   type PartyType,
 } from './labels';
 import { IdentifierLines, PartyStatusTag, PartyTypeTag } from './party-tags';
+import { KeysetPager, useKeysetPaging } from '../../app/keyset-pager';
 
 export const PARTIES_PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -46,14 +47,12 @@ export function PartyListPage() {
 
   // Keyset pages: the cursor of every page visited, so "previous" needs no offset. A new search starts over.
   const pagingKey = JSON.stringify(listQuery);
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({ key: pagingKey, cursors: [undefined] });
-  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
-  const pageIndex = cursors.length - 1;
+  const { cursors, cursor, setCursors } = useKeysetPaging(pagingKey);
 
   const query = $api.useQuery(
     'get',
     '/api/parties',
-    { params: { query: { ...listQuery, cursor: cursors[pageIndex], limit: PARTIES_PAGE_SIZE } } },
+    { params: { query: { ...listQuery, cursor, limit: PARTIES_PAGE_SIZE } } },
     { placeholderData: keepPreviousData },
   );
   const nextCursor = query.data?.nextCursor ?? null;
@@ -160,22 +159,7 @@ export function PartyListPage() {
         onRow={(party) => ({ onClick: () => navigate(partyPath(party.id)), style: { cursor: 'pointer' } })}
         data-testid="party-table"
       />
-      <Flex justify="end" align="center" gap={8} style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">{t('common.page', { page: pageIndex + 1 })}</Typography.Text>
-        <Button
-          icon={<LeftOutlined />}
-          disabled={pageIndex === 0}
-          onClick={() => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })}
-        >
-          {t('common.previousPage')}
-        </Button>
-        <Button
-          disabled={!nextCursor || query.isPlaceholderData}
-          onClick={() => nextCursor && setPaging({ key: pagingKey, cursors: [...cursors, nextCursor] })}
-        >
-          {t('common.nextPage')} <RightOutlined />
-        </Button>
-      </Flex>
+      <KeysetPager cursors={cursors} nextCursor={nextCursor} busy={query.isPlaceholderData} onChange={setCursors} />
     </>
   );
 }

@@ -1,6 +1,18 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Schemas } from '@motcua/api-client';
-import { Button, Checkbox, Form, Input, InputNumber, Space, Table, Tag, Typography, type FormListFieldData, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type FormListFieldData,
+  type TableColumnsType,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatVnd } from '../../app/format';
 import type { DocumentValues, FeeValues } from './procedure-form-values';
@@ -10,7 +22,8 @@ type Fee = Schemas['FeeDto'];
 
 const NEW_DOCUMENT: DocumentValues = { name: '', originals: 1, copies: 0, mandatory: true };
 const NEW_FEE: FeeValues = { name: '', amount: 0 };
-const thousands = (value: number | string | undefined) => (value === undefined || value === '' ? '' : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.'));
+const thousands = (value: number | string | undefined) =>
+  value === undefined || value === '' ? '' : String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 const digits = (value: string | undefined) => Number((value ?? '').replace(/\D/g, '') || 0);
 
 /** Thành phần hồ sơ, read-only. */
@@ -43,7 +56,16 @@ export function DocumentsTable({ documents }: { documents: readonly RequiredDocu
       render: (mandatory: boolean) => (mandatory ? <Tag color="red">{t('documents.required')}</Tag> : <Tag>{t('documents.optional')}</Tag>),
     },
   ];
-  return <Table<RequiredDocument> rowKey={(_, index) => String(index)} size="small" columns={columns} dataSource={[...documents]} pagination={false} locale={{ emptyText: t('documents.empty') }} />;
+  return (
+    <Table<RequiredDocument>
+      rowKey={(_, index) => String(index)}
+      size="small"
+      columns={columns}
+      dataSource={[...documents]}
+      pagination={false}
+      locale={{ emptyText: t('documents.empty') }}
+    />
+  );
 }
 
 /** Phí, lệ phí, read-only. */
@@ -51,19 +73,68 @@ export function FeesTable({ fees }: { fees: readonly Fee[] }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Fee> = [
     { title: t('fees.name'), dataIndex: 'name', key: 'name' },
-    { title: t('fees.amount'), dataIndex: 'amount', key: 'amount', width: 160, align: 'right', render: (amount: number) => (amount ? formatVnd(amount) : t('fees.free')) },
+    {
+      title: t('fees.amount'),
+      dataIndex: 'amount',
+      key: 'amount',
+      width: 160,
+      align: 'right',
+      render: (amount: number) => (amount ? formatVnd(amount) : t('fees.free')),
+    },
     { title: t('fees.note'), dataIndex: 'note', key: 'note' },
   ];
-  return <Table<Fee> rowKey={(_, index) => String(index)} size="small" columns={columns} dataSource={[...fees]} pagination={false} locale={{ emptyText: t('fees.none') }} />;
+  return (
+    <Table<Fee>
+      rowKey={(_, index) => String(index)}
+      size="small"
+      columns={columns}
+      dataSource={[...fees]}
+      pagination={false}
+      locale={{ emptyText: t('fees.none') }}
+    />
+  );
 }
 
-function RowActions({ index, count, move, remove, label }: { index: number; count: number; move: (from: number, to: number) => void; remove: () => void; label: string }) {
+function RowActions({
+  index,
+  count,
+  move,
+  remove,
+  label,
+}: {
+  index: number;
+  count: number;
+  move: (from: number, to: number) => void;
+  remove: () => void;
+  label: string;
+}) {
   const { t } = useTranslation();
   return (
     <Space size={0}>
-      <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={t('common.moveUp', { item: label })} />
-      <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === count - 1} onClick={() => move(index, index + 1)} aria-label={t('common.moveDown', { item: label })} />
-      <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={remove} aria-label={t('common.removeItem', { item: label })} />
+      <Button
+        type="text"
+        size="small"
+        icon={<ArrowUpOutlined />}
+        disabled={index === 0}
+        onClick={() => move(index, index - 1)}
+        aria-label={t('common.moveUp', { item: label })}
+      />
+      <Button
+        type="text"
+        size="small"
+        icon={<ArrowDownOutlined />}
+        disabled={index === count - 1}
+        onClick={() => move(index, index + 1)}
+        aria-label={t('common.moveDown', { item: label })}
+      />
+      <Button
+        type="text"
+        size="small"
+        danger
+        icon={<DeleteOutlined />}
+        onClick={remove}
+        aria-label={t('common.removeItem', { item: label })}
+      />
     </Space>
   );
 }
@@ -81,11 +152,19 @@ export function DocumentsEditor() {
             key: 'name',
             render: (_: unknown, field, index) => (
               <Space direction="vertical" style={{ width: '100%' }} size={4}>
-                <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('documents.nameRequired') }]} style={{ margin: 0 }}>
+                <Form.Item
+                  name={[field.name, 'name']}
+                  rules={[{ required: true, whitespace: true, message: t('documents.nameRequired') }]}
+                  style={{ margin: 0 }}
+                >
                   <Input aria-label={t('documents.nameOf', { index: index + 1 })} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'note']} style={{ margin: 0 }}>
-                  <Input size="small" placeholder={t('documents.notePlaceholder')} aria-label={t('documents.noteOf', { index: index + 1 })} />
+                  <Input
+                    size="small"
+                    placeholder={t('documents.notePlaceholder')}
+                    aria-label={t('documents.noteOf', { index: index + 1 })}
+                  />
                 </Form.Item>
               </Space>
             ),
@@ -126,13 +205,26 @@ export function DocumentsEditor() {
             key: 'actions',
             width: 112,
             render: (_: unknown, field, index) => (
-              <RowActions index={index} count={fields.length} move={move} remove={() => remove(field.name)} label={t('documents.item', { index: index + 1 })} />
+              <RowActions
+                index={index}
+                count={fields.length}
+                move={move}
+                remove={() => remove(field.name)}
+                label={t('documents.item', { index: index + 1 })}
+              />
             ),
           },
         ];
         return (
           <>
-            <Table<FormListFieldData> rowKey="key" size="small" columns={columns} dataSource={fields} pagination={false} locale={{ emptyText: t('documents.empty') }} />
+            <Table<FormListFieldData>
+              rowKey="key"
+              size="small"
+              columns={columns}
+              dataSource={fields}
+              pagination={false}
+              locale={{ emptyText: t('documents.empty') }}
+            />
             <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ ...NEW_DOCUMENT })} style={{ marginTop: 12 }}>
               {t('documents.add')}
             </Button>
@@ -154,7 +246,11 @@ export function FeesEditor() {
             title: t('fees.name'),
             key: 'name',
             render: (_: unknown, field, index) => (
-              <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('fees.nameRequired') }]} style={{ margin: 0 }}>
+              <Form.Item
+                name={[field.name, 'name']}
+                rules={[{ required: true, whitespace: true, message: t('fees.nameRequired') }]}
+                style={{ margin: 0 }}
+              >
                 <Input aria-label={t('fees.nameOf', { index: index + 1 })} />
               </Form.Item>
             ),
@@ -190,12 +286,27 @@ export function FeesEditor() {
             title: '',
             key: 'actions',
             width: 112,
-            render: (_: unknown, field, index) => <RowActions index={index} count={fields.length} move={move} remove={() => remove(field.name)} label={t('fees.item', { index: index + 1 })} />,
+            render: (_: unknown, field, index) => (
+              <RowActions
+                index={index}
+                count={fields.length}
+                move={move}
+                remove={() => remove(field.name)}
+                label={t('fees.item', { index: index + 1 })}
+              />
+            ),
           },
         ];
         return (
           <>
-            <Table<FormListFieldData> rowKey="key" size="small" columns={columns} dataSource={fields} pagination={false} locale={{ emptyText: t('fees.none') }} />
+            <Table<FormListFieldData>
+              rowKey="key"
+              size="small"
+              columns={columns}
+              dataSource={fields}
+              pagination={false}
+              locale={{ emptyText: t('fees.none') }}
+            />
             <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ ...NEW_FEE })} style={{ marginTop: 12 }}>
               {t('fees.add')}
             </Button>

@@ -20,7 +20,15 @@ const INITIAL_VALUES: Partial<ProcedureFormValues> = {
 };
 
 /** A new procedure code starts as draft version 1; documents, fees and steps are added on its page. */
-export function ProcedureCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+export function ProcedureCreateDrawer({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
   return open ? <ProcedureCreateContent onClose={onClose} onCreated={onCreated} /> : null;
 }
 

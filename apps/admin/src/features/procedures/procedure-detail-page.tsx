@@ -1,6 +1,22 @@
 import { CheckCircleOutlined, CopyOutlined, EditOutlined, LeftOutlined, SaveOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { isProblem, type Schemas } from '@motcua/api-client';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Result, Segmented, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Result,
+  Segmented,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -32,7 +48,12 @@ export function ProcedureDetailPage() {
   const [dirtyKey, setDirtyKey] = useState<string>();
   const query = $api.useQuery('get', '/api/procedures/{id}', { params: { path: { id } } }, { meta: { silentErrors: true } });
 
-  if (query.isLoading) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  if (query.isLoading)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
   if (!query.data) {
     const notFound = isProblem(query.error) && (query.error.status === 404 || query.error.status === 400);
     return (
@@ -101,7 +122,8 @@ function ProcedureHeader({ procedure, canManage, dirty }: { procedure: Procedure
       ),
       okText: t('procedures.publish'),
       cancelText: t('common.cancel'),
-      onOk: () => publish.mutateAsync({ params: { path: { id: procedure.id } }, body: { version: procedure.version } }).catch(() => undefined),
+      onOk: () =>
+        publish.mutateAsync({ params: { path: { id: procedure.id } }, body: { version: procedure.version } }).catch(() => undefined),
     });
 
   const confirmRetire = () =>
@@ -111,7 +133,8 @@ function ProcedureHeader({ procedure, canManage, dirty }: { procedure: Procedure
       okText: t('procedures.retire'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
-      onOk: () => retire.mutateAsync({ params: { path: { id: procedure.id } }, body: { version: procedure.version } }).catch(() => undefined),
+      onOk: () =>
+        retire.mutateAsync({ params: { path: { id: procedure.id } }, body: { version: procedure.version } }).catch(() => undefined),
     });
 
   const confirmNewVersion = () =>
@@ -144,7 +167,11 @@ function ProcedureHeader({ procedure, canManage, dirty }: { procedure: Procedure
             </Tag>
             <Tag color={REGIME_COLORS[procedure.onlineRegime]}>{regimeLabel(procedure.onlineRegime)}</Tag>
             <Typography.Text type="secondary">
-              {[procedure.field, procedureLevelLabel(procedure.level), durationLabel(procedure.processingAmount, procedure.processingUnit)].join(' · ')}
+              {[
+                procedure.field,
+                procedureLevelLabel(procedure.level),
+                durationLabel(procedure.processingAmount, procedure.processingUnit),
+              ].join(' · ')}
             </Typography.Text>
           </Space>
         </Flex>
@@ -152,7 +179,14 @@ function ProcedureHeader({ procedure, canManage, dirty }: { procedure: Procedure
           <Space wrap>
             {procedure.status === 'DRAFT' && (
               <Tooltip title={dirty ? t('procedures.saveBeforePublish') : undefined}>
-                <Button type="primary" icon={<CheckCircleOutlined />} disabled={dirty} loading={publish.isPending} onClick={confirmPublish} data-testid="procedure-publish">
+                <Button
+                  type="primary"
+                  icon={<CheckCircleOutlined />}
+                  disabled={dirty}
+                  loading={publish.isPending}
+                  onClick={confirmPublish}
+                  data-testid="procedure-publish"
+                >
                   {t('procedures.publish')}
                 </Button>
               </Tooltip>
@@ -163,7 +197,12 @@ function ProcedureHeader({ procedure, canManage, dirty }: { procedure: Procedure
               </Button>
             )}
             {!draft && (
-              <Button icon={<CopyOutlined />} loading={newVersion.isPending} onClick={confirmNewVersion} data-testid="procedure-new-version">
+              <Button
+                icon={<CopyOutlined />}
+                loading={newVersion.isPending}
+                onClick={confirmNewVersion}
+                data-testid="procedure-new-version"
+              >
                 {t('procedures.newVersion')}
               </Button>
             )}
@@ -209,7 +248,9 @@ function ProcedureView({ procedure, tab, onTab }: { procedure: Procedure; tab: T
       <Descriptions.Item label={t('procedures.competentAgency')} span={2}>
         {procedure.competentAgencyName ?? t('procedures.receivingLocalAgency')}
       </Descriptions.Item>
-      <Descriptions.Item label={t('procedures.processingTime')}>{durationLabel(procedure.processingAmount, procedure.processingUnit)}</Descriptions.Item>
+      <Descriptions.Item label={t('procedures.processingTime')}>
+        {durationLabel(procedure.processingAmount, procedure.processingUnit)}
+      </Descriptions.Item>
       <Descriptions.Item label={t('procedures.regime')}>{regimeLabel(procedure.onlineRegime)}</Descriptions.Item>
       <Descriptions.Item label={t('procedures.paperResultRequired')}>{yesNo(procedure.paperResultRequired)}</Descriptions.Item>
       <Descriptions.Item label={t('procedures.electronicResultAllowed')}>{yesNo(procedure.electronicResultAllowed)}</Descriptions.Item>
@@ -225,7 +266,11 @@ function ProcedureView({ procedure, tab, onTab }: { procedure: Procedure; tab: T
       onChange={(key) => onTab(key as TabKey)}
       items={[
         { key: 'general', label: t('procedures.tabGeneral'), children: general },
-        { key: 'documents', label: t('procedures.tabDocuments', { count: procedure.documents.length }), children: <DocumentsTable documents={procedure.documents} /> },
+        {
+          key: 'documents',
+          label: t('procedures.tabDocuments', { count: procedure.documents.length }),
+          children: <DocumentsTable documents={procedure.documents} />,
+        },
         { key: 'fees', label: t('procedures.tabFees'), children: <FeesTable fees={procedure.fees} /> },
         {
           key: 'legal',
@@ -236,7 +281,11 @@ function ProcedureView({ procedure, tab, onTab }: { procedure: Procedure; tab: T
             <Typography.Text type="secondary">{t('procedures.noLegalBasis')}</Typography.Text>
           ),
         },
-        { key: 'steps', label: t('procedures.tabSteps', { count: procedure.steps.length }), children: <StepsTable procedure={procedure} /> },
+        {
+          key: 'steps',
+          label: t('procedures.tabSteps', { count: procedure.steps.length }),
+          children: <StepsTable procedure={procedure} />,
+        },
       ]}
     />
   );
@@ -320,7 +369,19 @@ function DraftEditor({ procedure, tab, onTab, dirty, onDirty, onReload }: DraftE
           { key: 'steps', label: t('procedures.tabStepsPlain'), children: <StepsEditor /> },
         ]}
       />
-      <Flex justify="end" gap={8} style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', borderTop: '1px solid #f0f0f0', marginTop: 16, zIndex: 2 }}>
+      <Flex
+        justify="end"
+        gap={8}
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          background: '#fff',
+          padding: '12px 0',
+          borderTop: '1px solid #f0f0f0',
+          marginTop: 16,
+          zIndex: 2,
+        }}
+      >
         {dirty && (
           <Typography.Text type="warning" style={{ alignSelf: 'center', marginInlineEnd: 'auto' }}>
             {t('procedures.unsaved')}
@@ -337,7 +398,14 @@ function DraftEditor({ procedure, tab, onTab, dirty, onDirty, onReload }: DraftE
         >
           {t('procedures.discard')}
         </Button>
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending} disabled={stale} data-testid="procedure-save">
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SaveOutlined />}
+          loading={update.isPending}
+          disabled={stale}
+          data-testid="procedure-save"
+        >
           {t('procedures.saveDraft')}
         </Button>
       </Flex>

@@ -71,7 +71,14 @@ export const PROCEDURE_FIELDS = [
   'steps',
 ] as const;
 
-export const NEW_STEP: StepValues = { name: '', actor: 'COMPETENT', agencyId: null, role: 'SPECIALIST', budgetHours: 8, parallelGroup: null };
+export const NEW_STEP: StepValues = {
+  name: '',
+  actor: 'COMPETENT',
+  agencyId: null,
+  role: 'SPECIALIST',
+  budgetHours: 8,
+  parallelGroup: null,
+};
 
 export function formValuesOf(procedure: Procedure): ProcedureFormValues {
   return {
@@ -89,9 +96,22 @@ export function formValuesOf(procedure: Procedure): ProcedureFormValues {
     legalBasis: procedure.legalBasis,
     validFrom: procedure.validFrom ? dayjs(procedure.validFrom) : null,
     validTo: procedure.validTo ? dayjs(procedure.validTo) : null,
-    documents: procedure.documents.map((d) => ({ name: d.name, originals: d.originals, copies: d.copies, mandatory: d.mandatory, note: d.note })),
+    documents: procedure.documents.map((d) => ({
+      name: d.name,
+      originals: d.originals,
+      copies: d.copies,
+      mandatory: d.mandatory,
+      note: d.note,
+    })),
     fees: procedure.fees.map((f) => ({ name: f.name, amount: f.amount, note: f.note })),
-    steps: procedure.steps.map((s) => ({ name: s.name, actor: s.actor, agencyId: s.agencyId ?? null, role: s.role, budgetHours: s.budgetHours, parallelGroup: s.parallelGroup ?? null })),
+    steps: procedure.steps.map((s) => ({
+      name: s.name,
+      actor: s.actor,
+      agencyId: s.agencyId ?? null,
+      role: s.role,
+      budgetHours: s.budgetHours,
+      parallelGroup: s.parallelGroup ?? null,
+    })),
   };
 }
 
@@ -122,7 +142,13 @@ export function definitionOf(values: ProcedureFormValues): ProcedureDefinition {
     legalBasis: values.legalBasis ?? '',
     validFrom: values.validFrom ? values.validFrom.format('YYYY-MM-DD') : null,
     validTo: values.validTo ? values.validTo.format('YYYY-MM-DD') : null,
-    documents: (values.documents ?? []).map((d) => ({ name: d.name.trim(), originals: d.originals ?? 0, copies: d.copies ?? 0, mandatory: Boolean(d.mandatory), note: blank(d.note) })),
+    documents: (values.documents ?? []).map((d) => ({
+      name: d.name.trim(),
+      originals: d.originals ?? 0,
+      copies: d.copies ?? 0,
+      mandatory: Boolean(d.mandatory),
+      note: blank(d.note),
+    })),
     fees: (values.fees ?? []).map((f) => ({ name: f.name.trim(), amount: f.amount ?? 0, note: blank(f.note) })),
     steps: (values.steps ?? []).map((s) => ({
       name: s.name.trim(),

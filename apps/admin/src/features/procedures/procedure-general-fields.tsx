@@ -44,7 +44,11 @@ export function ProcedureGeneralFields({ withCode }: { withCode: boolean }) {
       </Row>
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item label={t('procedures.field')} name="field" rules={[{ required: true, whitespace: true, min: 2, message: t('procedures.fieldRequired') }]}>
+          <Form.Item
+            label={t('procedures.field')}
+            name="field"
+            rules={[{ required: true, whitespace: true, min: 2, message: t('procedures.fieldRequired') }]}
+          >
             <AutoComplete options={(fields.data ?? []).map((field) => ({ value: field }))} filterOption />
           </Form.Item>
         </Col>
@@ -64,7 +68,11 @@ export function ProcedureGeneralFields({ withCode }: { withCode: boolean }) {
       </Form.Item>
       <Row gutter={16}>
         <Col xs={12} md={6}>
-          <Form.Item label={t('procedures.processingAmount')} name="processingAmount" rules={[{ required: true, message: t('procedures.processingAmountRequired') }]}>
+          <Form.Item
+            label={t('procedures.processingAmount')}
+            name="processingAmount"
+            rules={[{ required: true, message: t('procedures.processingAmountRequired') }]}
+          >
             <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -87,7 +95,9 @@ export function ProcedureGeneralFields({ withCode }: { withCode: boolean }) {
               ({ getFieldValue }) => ({
                 validator: (_, value: Dayjs | null | undefined) => {
                   const from: Dayjs | null | undefined = getFieldValue('validFrom');
-                  return value && from && value.isBefore(from, 'day') ? Promise.reject(new Error(t('procedures.validToBeforeFrom'))) : Promise.resolve();
+                  return value && from && value.isBefore(from, 'day')
+                    ? Promise.reject(new Error(t('procedures.validToBeforeFrom')))
+                    : Promise.resolve();
                 },
               }),
             ]}
@@ -108,7 +118,12 @@ export function ProcedureGeneralFields({ withCode }: { withCode: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label={t('procedures.pauseClockOnPayment')} name="pauseClockOnPayment" valuePropName="checked" extra={t('procedures.pauseClockOnPaymentHint')}>
+          <Form.Item
+            label={t('procedures.pauseClockOnPayment')}
+            name="pauseClockOnPayment"
+            valuePropName="checked"
+            extra={t('procedures.pauseClockOnPaymentHint')}
+          >
             <Switch />
           </Form.Item>
         </Col>

@@ -84,7 +84,13 @@ export function ProcedureListPage() {
         </Flex>
       ),
     },
-    { title: t('procedures.level'), dataIndex: 'level', key: 'level', width: 110, render: (level: ProcedureLevel) => procedureLevelLabel(level) },
+    {
+      title: t('procedures.level'),
+      dataIndex: 'level',
+      key: 'level',
+      width: 110,
+      render: (level: ProcedureLevel) => procedureLevelLabel(level),
+    },
     {
       title: t('procedures.competentAgency'),
       dataIndex: 'competentAgencyName',
@@ -95,7 +101,9 @@ export function ProcedureListPage() {
       title: t('procedures.processingTime'),
       key: 'processing',
       width: 150,
-      render: (_: unknown, procedure) => <span style={{ whiteSpace: 'nowrap' }}>{durationLabel(procedure.processingAmount, procedure.processingUnit)}</span>,
+      render: (_: unknown, procedure) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{durationLabel(procedure.processingAmount, procedure.processingUnit)}</span>
+      ),
     },
     {
       title: t('procedures.regime'),
@@ -194,10 +202,17 @@ export function ProcedureListPage() {
       />
       <Flex justify="end" align="center" gap={8} style={{ marginTop: 16 }}>
         <Typography.Text type="secondary">{t('common.page', { page: pageIndex + 1 })}</Typography.Text>
-        <Button icon={<LeftOutlined />} disabled={pageIndex === 0} onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}>
+        <Button
+          icon={<LeftOutlined />}
+          disabled={pageIndex === 0}
+          onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}
+        >
           {t('common.previousPage')}
         </Button>
-        <Button disabled={!nextCursor || query.isPlaceholderData} onClick={() => nextCursor && setPaging({ key: filterKey, cursors: [...cursors, nextCursor] })}>
+        <Button
+          disabled={!nextCursor || query.isPlaceholderData}
+          onClick={() => nextCursor && setPaging({ key: filterKey, cursors: [...cursors, nextCursor] })}
+        >
           {t('common.nextPage')} <RightOutlined />
         </Button>
       </Flex>

@@ -50,7 +50,10 @@ describe('process steps editor', () => {
     stubApi({
       'GET /api/procedures/{id}': {
         status: 200,
-        body: procedure({ processingAmount: 2, steps: [step('Tiếp nhận', 2), step('Lấy ý kiến Công an', 8), step('Lấy ý kiến Sở Tư pháp', 6), step('Phê duyệt', 4)] }),
+        body: procedure({
+          processingAmount: 2,
+          steps: [step('Tiếp nhận', 2), step('Lấy ý kiến Công an', 8), step('Lấy ý kiến Sở Tư pháp', 6), step('Phê duyệt', 4)],
+        }),
       },
     });
     const indicator = await openSteps();
@@ -85,7 +88,9 @@ describe('process steps editor', () => {
   });
 
   it('adds, reorders and removes steps, and saves the whole template with the version read', async () => {
-    const api = stubApi({ 'PATCH /api/procedures/{id}': (_request, body) => ({ status: 200, body: { ...DRAFT, version: 4, ...(body as object) } }) });
+    const api = stubApi({
+      'PATCH /api/procedures/{id}': (_request, body) => ({ status: 200, body: { ...DRAFT, version: 4, ...(body as object) } }),
+    });
     await openSteps();
     fireEvent.click(screen.getByTestId('step-add'));
     fireEvent.change(await screen.findByLabelText('Tên bước 3'), { target: { value: 'Phê duyệt' } });

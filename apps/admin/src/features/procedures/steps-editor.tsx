@@ -1,7 +1,22 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CheckCircleFilled, DeleteOutlined, PlusOutlined, WarningFilled } from '@ant-design/icons';
 import type { Schemas } from '@motcua/api-client';
 import { processingHours, templateBudgetHours, templateIssues, type TemplateStep } from '@motcua/domain';
-import { Button, Flex, Form, Input, InputNumber, Progress, Select, Space, Table, Tag, Tooltip, Typography, type FormListFieldData, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type FormListFieldData,
+  type TableColumnsType,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatHours } from '../../app/format';
 import { roleLabel, roleOptions } from '../administration/labels';
@@ -18,7 +33,15 @@ const COLORS = { within: '#389e0d', exceeded: '#cf1322' };
  * The template's end-to-end budget (parallel steps of one group overlap: the longest counts)
  * against the working hours the processing time allows, in green when it fits and red when not.
  */
-export function BudgetIndicator({ steps, allowedHours, unit }: { steps: readonly TemplateStep[]; allowedHours: number; unit?: DurationUnit }) {
+export function BudgetIndicator({
+  steps,
+  allowedHours,
+  unit,
+}: {
+  steps: readonly TemplateStep[];
+  allowedHours: number;
+  unit?: DurationUnit;
+}) {
   const { t } = useTranslation();
   const total = templateBudgetHours(steps);
   const sequential = steps.reduce((sum, step) => sum + step.budgetHours, 0);
@@ -30,7 +53,13 @@ export function BudgetIndicator({ steps, allowedHours, unit }: { steps: readonly
       data-testid="budget-indicator"
       data-status={within ? 'within' : 'exceeded'}
       role="status"
-      style={{ border: `1px solid ${color}`, background: within ? '#f6ffed' : '#fff1f0', borderRadius: 8, padding: '12px 16px', marginBottom: 16 }}
+      style={{
+        border: `1px solid ${color}`,
+        background: within ? '#f6ffed' : '#fff1f0',
+        borderRadius: 8,
+        padding: '12px 16px',
+        marginBottom: 16,
+      }}
     >
       <Flex align="center" gap={8} wrap>
         {within ? <CheckCircleFilled style={{ color }} /> : <WarningFilled style={{ color }} />}
@@ -38,7 +67,9 @@ export function BudgetIndicator({ steps, allowedHours, unit }: { steps: readonly
           {t('steps.budgetSummary', { total: formatHours(total), allowed: formatHours(allowedHours) })}
         </Typography.Text>
         <Typography.Text style={{ color }}>
-          {within ? t('steps.budgetSpare', { hours: formatHours(allowedHours - total) }) : t('steps.budgetOver', { hours: formatHours(total - allowedHours) })}
+          {within
+            ? t('steps.budgetSpare', { hours: formatHours(allowedHours - total) })
+            : t('steps.budgetOver', { hours: formatHours(total - allowedHours) })}
         </Typography.Text>
       </Flex>
       <Progress
@@ -74,7 +105,13 @@ export function StepsTable({ procedure }: { procedure: Schemas['ProcedureRespons
       render: (_: unknown, step) => (step.actor === 'FIXED' ? (step.agencyName ?? '—') : actorLabel(step.actor)),
     },
     { title: t('steps.role'), dataIndex: 'role', key: 'role', render: (role: Step['role']) => roleLabel(role) },
-    { title: t('steps.budgetHours'), dataIndex: 'budgetHours', key: 'budgetHours', width: 110, render: (hours: number) => formatHours(hours) },
+    {
+      title: t('steps.budgetHours'),
+      dataIndex: 'budgetHours',
+      key: 'budgetHours',
+      width: 110,
+      render: (hours: number) => formatHours(hours),
+    },
     {
       title: t('steps.parallelGroup'),
       dataIndex: 'parallelGroup',
@@ -85,7 +122,14 @@ export function StepsTable({ procedure }: { procedure: Schemas['ProcedureRespons
   return (
     <>
       <BudgetIndicator steps={procedure.steps} allowedHours={procedure.processingHours} unit={procedure.processingUnit} />
-      <Table<Step> rowKey="id" size="small" columns={columns} dataSource={procedure.steps} pagination={false} locale={{ emptyText: t('steps.empty') }} />
+      <Table<Step>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={procedure.steps}
+        pagination={false}
+        locale={{ emptyText: t('steps.empty') }}
+      />
     </>
   );
 }
@@ -117,7 +161,8 @@ export function StepsEditor() {
       const needed = templateBudgetHours(templateSteps(values.steps));
       const limit = processingHours(values.processingAmount, values.processingUnit);
       if (needed > limit) throw new Error(t('steps.budgetExceededError', { total: formatHours(needed), allowed: formatHours(limit) }));
-      if (templateIssues(templateSteps(values.steps)).some((issue) => issue.rule === 'parallelGroupNotAdjacent')) throw new Error(t('steps.parallelNotAdjacent'));
+      if (templateIssues(templateSteps(values.steps)).some((issue) => issue.rule === 'parallelGroupNotAdjacent'))
+        throw new Error(t('steps.parallelNotAdjacent'));
     },
   };
 
@@ -149,7 +194,11 @@ export function StepsEditor() {
             title: t('steps.name'),
             key: 'name',
             render: (_: unknown, field, index) => (
-              <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('steps.nameRequired') }]} style={{ margin: 0 }}>
+              <Form.Item
+                name={[field.name, 'name']}
+                rules={[{ required: true, whitespace: true, message: t('steps.nameRequired') }]}
+                style={{ margin: 0 }}
+              >
                 <Input aria-label={t('steps.nameOf', { index: index + 1 })} placeholder={t('steps.namePlaceholder')} />
               </Form.Item>
             ),
@@ -166,7 +215,11 @@ export function StepsEditor() {
                 <Form.Item noStyle dependencies={[['steps', field.name, 'actor']]}>
                   {() =>
                     form.getFieldValue(['steps', field.name, 'actor']) === 'FIXED' ? (
-                      <Form.Item name={[field.name, 'agencyId']} rules={[{ required: true, message: t('steps.agencyRequired') }]} style={{ margin: 0 }}>
+                      <Form.Item
+                        name={[field.name, 'agencyId']}
+                        rules={[{ required: true, message: t('steps.agencyRequired') }]}
+                        style={{ margin: 0 }}
+                      >
                         <AgencyTreeSelect aria-label={t('steps.agencyOf', { index: index + 1 })} />
                       </Form.Item>
                     ) : null
@@ -195,7 +248,10 @@ export function StepsEditor() {
                 rules={[
                   { required: true, message: t('steps.budgetRequired') },
                   { type: 'number', min: 0.25, message: t('steps.budgetPositive') },
-                  { validator: async (_, value: number | null) => (value == null || Number.isInteger(value * 4) ? undefined : Promise.reject(new Error(t('steps.budgetQuarter')))) },
+                  {
+                    validator: async (_, value: number | null) =>
+                      value == null || Number.isInteger(value * 4) ? undefined : Promise.reject(new Error(t('steps.budgetQuarter'))),
+                  },
                 ]}
                 style={{ margin: 0 }}
               >
@@ -221,7 +277,11 @@ export function StepsEditor() {
                 help={issuesByIndex.get(index)?.join('; ')}
                 validateStatus={issuesByIndex.has(index) ? 'warning' : undefined}
               >
-                <Input aria-label={t('steps.parallelGroupOf', { index: index + 1 })} placeholder={t('steps.parallelGroupPlaceholder')} allowClear />
+                <Input
+                  aria-label={t('steps.parallelGroupOf', { index: index + 1 })}
+                  placeholder={t('steps.parallelGroupPlaceholder')}
+                  allowClear
+                />
               </Form.Item>
             ),
           },
@@ -231,7 +291,14 @@ export function StepsEditor() {
             width: 112,
             render: (_: unknown, field, index) => (
               <Space size={0}>
-                <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={t('steps.moveUp', { index: index + 1 })} />
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<ArrowUpOutlined />}
+                  disabled={index === 0}
+                  onClick={() => move(index, index - 1)}
+                  aria-label={t('steps.moveUp', { index: index + 1 })}
+                />
                 <Button
                   type="text"
                   size="small"
@@ -240,7 +307,14 @@ export function StepsEditor() {
                   onClick={() => move(index, index + 1)}
                   aria-label={t('steps.moveDown', { index: index + 1 })}
                 />
-                <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('steps.remove', { index: index + 1 })} />
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(field.name)}
+                  aria-label={t('steps.remove', { index: index + 1 })}
+                />
               </Space>
             ),
           },
@@ -248,9 +322,23 @@ export function StepsEditor() {
         return (
           <>
             <BudgetIndicator steps={template} allowedHours={allowed} unit={unit} />
-            <Table<FormListFieldData> rowKey="key" size="small" columns={columns} dataSource={fields} pagination={false} locale={{ emptyText: t('steps.empty') }} />
+            <Table<FormListFieldData>
+              rowKey="key"
+              size="small"
+              columns={columns}
+              dataSource={fields}
+              pagination={false}
+              locale={{ emptyText: t('steps.empty') }}
+            />
             <Form.ErrorList errors={errors} className="steps-errors" />
-            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ ...NEW_STEP })} style={{ marginTop: 12 }} data-testid="step-add">
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              onClick={() => add({ ...NEW_STEP })}
+              style={{ marginTop: 12 }}
+              data-testid="step-add"
+            >
               {t('steps.add')}
             </Button>
           </>

@@ -8,9 +8,14 @@ export function useRefreshProcedures() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all(
-      ['/api/procedures', '/api/procedures/{id}', '/api/procedures/fields', '/api/public/procedures', '/api/public/procedures/{code}', '/api/public/procedures/fields'].map(
-        (path) => queryClient.invalidateQueries({ queryKey: ['get', path] }),
-      ),
+      [
+        '/api/procedures',
+        '/api/procedures/{id}',
+        '/api/procedures/fields',
+        '/api/public/procedures',
+        '/api/public/procedures/{code}',
+        '/api/public/procedures/fields',
+      ].map((path) => queryClient.invalidateQueries({ queryKey: ['get', path] })),
     );
 }
 

@@ -73,7 +73,9 @@ describe('public procedure guide', () => {
     renderApp('/thu-tuc-cong-khai');
     await screen.findByText('Thủ tục đăng ký khai sinh');
     fireEvent.click(screen.getByTestId('public-online'));
-    await waitFor(() => expect(api.calls.some((call) => call.path === '/api/public/procedures' && call.search.get('online') === 'true')).toBe(true));
+    await waitFor(() =>
+      expect(api.calls.some((call) => call.path === '/api/public/procedures' && call.search.get('online') === 'true')).toBe(true),
+    );
     expect(await screen.findByText('Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam')).toBeTruthy();
   });
 

@@ -78,7 +78,9 @@ function ProcedureGuide({ procedure, onBack }: { procedure: Procedure; onBack: (
 
       <Card size="small" title={t('publicGuide.essentials')}>
         <Descriptions column={1} size="small" styles={{ label: { width: 200 } }} className="public-descriptions">
-          <Descriptions.Item label={t('publicGuide.competentAgency')}>{procedure.competentAgencyName ?? t('publicGuide.localCompetent')}</Descriptions.Item>
+          <Descriptions.Item label={t('publicGuide.competentAgency')}>
+            {procedure.competentAgencyName ?? t('publicGuide.localCompetent')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('publicGuide.whereToSubmit')}>
             <div data-testid="public-where">
               <Typography.Text strong>{place.main}</Typography.Text>
@@ -89,13 +91,18 @@ function ProcedureGuide({ procedure, onBack }: { procedure: Procedure; onBack: (
               ))}
             </div>
           </Descriptions.Item>
-          <Descriptions.Item label={t('publicGuide.processingTime')}>{durationLabel(procedure.processingAmount, procedure.processingUnit)}</Descriptions.Item>
+          <Descriptions.Item label={t('publicGuide.processingTime')}>
+            {durationLabel(procedure.processingAmount, procedure.processingUnit)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('publicGuide.fees')}>{feeTotal ? formatVnd(feeTotal) : t('fees.free')}</Descriptions.Item>
           <Descriptions.Item label={t('publicGuide.online')}>
             <span data-testid="public-online-status">{t(`publicGuide.onlineStatus.${procedure.onlineRegime}`)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('publicGuide.result')}>
-            {[procedure.paperResultRequired ? t('publicGuide.paperResult') : undefined, procedure.electronicResultAllowed ? t('publicGuide.electronicResult') : undefined]
+            {[
+              procedure.paperResultRequired ? t('publicGuide.paperResult') : undefined,
+              procedure.electronicResultAllowed ? t('publicGuide.electronicResult') : undefined,
+            ]
               .filter(Boolean)
               .join('; ') || '—'}
           </Descriptions.Item>

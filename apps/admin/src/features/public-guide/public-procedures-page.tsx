@@ -6,7 +6,15 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { $api, errorMessage } from '../../app/api';
 import { formatVnd } from '../../app/format';
 import { useDebouncedValue } from '../../app/use-debounced-value';
-import { durationLabel, options, PROCEDURE_LEVELS, procedureLevelLabel, REGIME_COLORS, regimeLabel, type ProcedureLevel } from '../procedures/labels';
+import {
+  durationLabel,
+  options,
+  PROCEDURE_LEVELS,
+  procedureLevelLabel,
+  REGIME_COLORS,
+  regimeLabel,
+  type ProcedureLevel,
+} from '../procedures/labels';
 import { usePublicProcedures, type PublicFilters } from './use-public-procedures';
 
 type ProcedureSummary = Schemas['ProcedureSummary'];
@@ -117,7 +125,11 @@ export function PublicProceduresPage() {
             />
           </Col>
           <Col xs={24} md={7} style={{ display: 'flex', alignItems: 'center' }}>
-            <Checkbox checked={online} onChange={(event) => setParam('online', event.target.checked ? '1' : undefined)} data-testid="public-online">
+            <Checkbox
+              checked={online}
+              onChange={(event) => setParam('online', event.target.checked ? '1' : undefined)}
+              data-testid="public-online"
+            >
               {t('publicGuide.onlineOnly')}
             </Checkbox>
           </Col>
@@ -129,7 +141,13 @@ export function PublicProceduresPage() {
       ) : procedures.length === 0 ? (
         <Empty description={t('publicGuide.noResult')} />
       ) : (
-        <Flex vertical gap={12} data-testid="public-results" aria-busy={list.isPlaceholderData} style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+        <Flex
+          vertical
+          gap={12}
+          data-testid="public-results"
+          aria-busy={list.isPlaceholderData}
+          style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}
+        >
           <Typography.Text type="secondary" aria-live="polite">
             {t('publicGuide.shown', { count: procedures.length })}
           </Typography.Text>

@@ -17,7 +17,10 @@ export function usePublicProcedures(filters: PublicFilters) {
   return useInfiniteQuery({
     queryKey: ['get', '/api/public/procedures', { params: { query } }],
     queryFn: async ({ pageParam, signal }) => {
-      const { data, error } = await fetchClient.GET('/api/public/procedures', { params: { query: { ...query, cursor: pageParam } }, signal });
+      const { data, error } = await fetchClient.GET('/api/public/procedures', {
+        params: { query: { ...query, cursor: pageParam } },
+        signal,
+      });
       if (error) throw error;
       return data;
     },

@@ -75,7 +75,13 @@ describe('public dossier lookup', () => {
   it('says the result was returned and offers the electronic result for download', async () => {
     stubApi({
       status: 200,
-      body: publicDossier({ statusCode: 10, statusText: 'Đã trả kết quả', resultReady: true, resultReturned: true, electronicResultAvailable: true }),
+      body: publicDossier({
+        statusCode: 10,
+        statusText: 'Đã trả kết quả',
+        resultReady: true,
+        resultReturned: true,
+        electronicResultAvailable: true,
+      }),
     });
     renderApp('/tra-cuu');
     fireEvent.change(await screen.findByTestId('lookup-code'), { target: { value: CODE } });
@@ -84,7 +90,9 @@ describe('public dossier lookup', () => {
     const card = await screen.findByTestId('lookup-result');
     expect(within(card).getByTestId('lookup-status').textContent).toBe('Đã trả kết quả');
     expect(within(card).getByText('Kết quả đã được trả cho người nộp.')).toBeTruthy();
-    expect(within(card).getByTestId('lookup-download').getAttribute('href')).toBe(`/api/public/dossiers/${encodeURIComponent(CODE)}/result?secret=${SECRET}`);
+    expect(within(card).getByTestId('lookup-download').getAttribute('href')).toBe(
+      `/api/public/dossiers/${encodeURIComponent(CODE)}/result?secret=${SECRET}`,
+    );
     // The appointment no longer matters once the result is returned.
     expect(within(card).queryByTestId('lookup-appointment')).toBeNull();
   });

@@ -56,7 +56,12 @@ export function PublicLookupPage() {
           <FileSearchOutlined /> {t('dossiers.publicLookup.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('dossiers.publicLookup.intro')}</Typography.Paragraph>
-        <Form<LookupValues> layout="vertical" initialValues={fromLink} onFinish={(values) => setLookup(normalize(values))} requiredMark={false}>
+        <Form<LookupValues>
+          layout="vertical"
+          initialValues={fromLink}
+          onFinish={(values) => setLookup(normalize(values))}
+          requiredMark={false}
+        >
           <Form.Item
             label={t('dossiers.publicLookup.code')}
             name="code"
@@ -72,7 +77,15 @@ export function PublicLookupPage() {
           >
             <Input size="large" autoComplete="off" maxLength={32} style={{ textTransform: 'uppercase' }} data-testid="lookup-secret" />
           </Form.Item>
-          <Button type="primary" size="large" htmlType="submit" icon={<SearchOutlined />} block loading={query.isFetching} data-testid="lookup-submit">
+          <Button
+            type="primary"
+            size="large"
+            htmlType="submit"
+            icon={<SearchOutlined />}
+            block
+            loading={query.isFetching}
+            data-testid="lookup-submit"
+          >
             {t('dossiers.publicLookup.submit')}
           </Button>
         </Form>
@@ -100,7 +113,17 @@ function LookupFailure({ error }: { error: unknown }) {
   );
 }
 
-function DossierStatusCard({ dossier, lookup, refreshing, onRefresh }: { dossier: PublicDossier; lookup: LookupValues; refreshing: boolean; onRefresh: () => void }) {
+function DossierStatusCard({
+  dossier,
+  lookup,
+  refreshing,
+  onRefresh,
+}: {
+  dossier: PublicDossier;
+  lookup: LookupValues;
+  refreshing: boolean;
+  onRefresh: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Card
@@ -110,20 +133,44 @@ function DossierStatusCard({ dossier, lookup, refreshing, onRefresh }: { dossier
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
             {t('dossiers.publicLookup.status')}
           </Typography.Text>
-          <Tag color={statusColor(dossier.statusCode)} style={{ fontSize: 16, padding: '4px 10px', alignSelf: 'flex-start', whiteSpace: 'normal' }} data-testid="lookup-status">
+          <Tag
+            color={statusColor(dossier.statusCode)}
+            style={{ fontSize: 16, padding: '4px 10px', alignSelf: 'flex-start', whiteSpace: 'normal' }}
+            data-testid="lookup-status"
+          >
             {dossier.statusText}
           </Tag>
         </Flex>
       }
-      extra={<Button type="text" icon={<ReloadOutlined />} loading={refreshing} onClick={onRefresh} aria-label={t('dossiers.publicLookup.refresh')} />}
+      extra={
+        <Button
+          type="text"
+          icon={<ReloadOutlined />}
+          loading={refreshing}
+          onClick={onRefresh}
+          aria-label={t('dossiers.publicLookup.refresh')}
+        />
+      }
     >
       {dossier.resultReturned ? (
         <Alert type="success" showIcon message={t('dossiers.publicLookup.returned')} style={{ marginBottom: 16 }} />
       ) : dossier.resultReady ? (
-        <Alert type="info" showIcon message={t('dossiers.publicLookup.ready', { agency: dossier.receivingAgencyName })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          message={t('dossiers.publicLookup.ready', { agency: dossier.receivingAgencyName })}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       {dossier.electronicResultAvailable && (
-        <Button type="primary" icon={<DownloadOutlined />} href={publicResultUrl(lookup)} block style={{ marginBottom: 16 }} data-testid="lookup-download">
+        <Button
+          type="primary"
+          icon={<DownloadOutlined />}
+          href={publicResultUrl(lookup)}
+          block
+          style={{ marginBottom: 16 }}
+          data-testid="lookup-download"
+        >
           {t('dossiers.publicLookup.download')}
         </Button>
       )}
@@ -133,7 +180,9 @@ function DossierStatusCard({ dossier, lookup, refreshing, onRefresh }: { dossier
         </Descriptions.Item>
         <Descriptions.Item label={t('dossiers.publicLookup.procedure')}>{dossier.procedureName}</Descriptions.Item>
         <Descriptions.Item label={t('dossiers.publicLookup.applicant')}>{dossier.applicantName}</Descriptions.Item>
-        <Descriptions.Item label={t('dossiers.publicLookup.receivedAt')}>{formatVietnamDateTime(dossier.receivedAt) || t('dossiers.publicLookup.notReceived')}</Descriptions.Item>
+        <Descriptions.Item label={t('dossiers.publicLookup.receivedAt')}>
+          {formatVietnamDateTime(dossier.receivedAt) || t('dossiers.publicLookup.notReceived')}
+        </Descriptions.Item>
         {dossier.appointmentAt && !dossier.resultReturned && (
           <Descriptions.Item label={t('dossiers.publicLookup.appointment')}>
             <Typography.Text strong data-testid="lookup-appointment">
@@ -141,7 +190,9 @@ function DossierStatusCard({ dossier, lookup, refreshing, onRefresh }: { dossier
             </Typography.Text>
           </Descriptions.Item>
         )}
-        {!dossier.resultReturned && <Descriptions.Item label={t('dossiers.publicLookup.currentAgency')}>{dossier.currentAgencyName}</Descriptions.Item>}
+        {!dossier.resultReturned && (
+          <Descriptions.Item label={t('dossiers.publicLookup.currentAgency')}>{dossier.currentAgencyName}</Descriptions.Item>
+        )}
         <Descriptions.Item label={t('dossiers.publicLookup.receivingAgency')}>{dossier.receivingAgencyName}</Descriptions.Item>
       </Descriptions>
     </Card>
@@ -159,7 +210,9 @@ function PublicLookupShell({ children }: { children: React.ReactNode }) {
             <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
               {t('app.name')}
             </Typography.Title>
-            <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', fontSize: 12 }}>{t('dossiers.publicLookup.subtitle')}</Typography.Text>
+            <Typography.Text style={{ color: 'rgba(255,255,255,0.85)', fontSize: 12 }}>
+              {t('dossiers.publicLookup.subtitle')}
+            </Typography.Text>
           </div>
           <Segmented<Language>
             size="small"

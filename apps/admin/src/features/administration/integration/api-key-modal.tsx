@@ -29,8 +29,19 @@ export function ApiKeyModal({ issued, onClose }: { issued: IssuedKey | undefined
     >
       {issued && (
         <>
-          <Alert type="warning" showIcon message={t('clients.keyOnceTitle')} description={t('clients.keyOnceDescription')} style={{ marginBottom: 16 }} />
-          <Descriptions column={1} size="small" bordered items={[{ key: 'client', label: t('clients.name'), children: issued.clientName }]} />
+          <Alert
+            type="warning"
+            showIcon
+            message={t('clients.keyOnceTitle')}
+            description={t('clients.keyOnceDescription')}
+            style={{ marginBottom: 16 }}
+          />
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={[{ key: 'client', label: t('clients.name'), children: issued.clientName }]}
+          />
           <Typography.Paragraph
             copyable={{ text: issued.apiKey, tooltips: [t('clients.copy'), t('clients.copied')] }}
             style={{

@@ -70,10 +70,19 @@ export function CreateClientModal({
         >
           <Input placeholder={t('clients.namePlaceholder')} autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('clients.agency')} name="agencyId" rules={[{ required: true, message: t('users.agencyRequired') }]} extra={t('clients.agencyHint')}>
+        <Form.Item
+          label={t('clients.agency')}
+          name="agencyId"
+          rules={[{ required: true, message: t('users.agencyRequired') }]}
+          extra={t('clients.agencyHint')}
+        >
           <AgencyTreeSelect />
         </Form.Item>
-        <Form.Item label={t('clients.scopes')} name="scopes" rules={[{ required: true, type: 'array', min: 1, message: t('clients.scopesRequired') }]}>
+        <Form.Item
+          label={t('clients.scopes')}
+          name="scopes"
+          rules={[{ required: true, type: 'array', min: 1, message: t('clients.scopesRequired') }]}
+        >
           <Checkbox.Group options={scopeOptions()} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />
         </Form.Item>
       </Form>

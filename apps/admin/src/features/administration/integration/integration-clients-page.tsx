@@ -58,16 +58,32 @@ export function IntegrationClientsPage() {
         </Space>
       ),
     },
-    { title: t('clients.keyPrefix'), dataIndex: 'keyPrefix', key: 'keyPrefix', render: (prefix: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{prefix}…</Typography.Text> },
+    {
+      title: t('clients.keyPrefix'),
+      dataIndex: 'keyPrefix',
+      key: 'keyPrefix',
+      render: (prefix: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {prefix}…
+        </Typography.Text>
+      ),
+    },
     {
       title: t('clients.status'),
       dataIndex: 'status',
       key: 'status',
       render: (status: Client['status']) => (
-        <Tag color={status === 'ACTIVE' ? 'green' : 'default'}>{status === 'ACTIVE' ? t('clients.statusActive') : t('clients.statusRevoked')}</Tag>
+        <Tag color={status === 'ACTIVE' ? 'green' : 'default'}>
+          {status === 'ACTIVE' ? t('clients.statusActive') : t('clients.statusRevoked')}
+        </Tag>
       ),
     },
-    { title: t('clients.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (value: string) => <Nowrap>{formatDateTime(value)}</Nowrap> },
+    {
+      title: t('clients.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (value: string) => <Nowrap>{formatDateTime(value)}</Nowrap>,
+    },
     {
       title: t('clients.lastUsedAt'),
       dataIndex: 'lastUsedAt',

@@ -57,7 +57,6 @@ function UserDrawerContent({ target, onClose }: { target: UserDrawerTarget; onCl
 
   const onError = (error: unknown) => setFailure(applyProblemToForm(form, error, FIELDS));
 
-
   const submit = (values: UserFormValues) => {
     setFailure(undefined);
     const email = values.email?.trim() || undefined;
@@ -137,7 +136,11 @@ function UserDrawerContent({ target, onClose }: { target: UserDrawerTarget; onCl
         <Form.Item label={t('users.agency')} name="agencyId" rules={[{ required: true, message: t('users.agencyRequired') }]}>
           <AgencyTreeSelect />
         </Form.Item>
-        <Form.Item label={t('users.roles')} name="roles" rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
+        <Form.Item
+          label={t('users.roles')}
+          name="roles"
+          rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+        >
           <Checkbox.Group options={roleOptions()} />
         </Form.Item>
         {!editing && (

@@ -47,7 +47,10 @@ function stubApi(routes: Record<string, FakeRoute>) {
   const api = createFakeApi({
     'POST /api/auth/refresh': { status: 200, body: sessionOf(['ADMIN']) },
     'GET /api/health': HEALTHY,
-    'GET /api/agencies': { status: 200, body: [agency(PROVINCE, 'Ủy ban nhân dân tỉnh An Giang', null), agency(CENTER, 'Trung tâm Phục vụ hành chính công tỉnh', PROVINCE)] },
+    'GET /api/agencies': {
+      status: 200,
+      body: [agency(PROVINCE, 'Ủy ban nhân dân tỉnh An Giang', null), agency(CENTER, 'Trung tâm Phục vụ hành chính công tỉnh', PROVINCE)],
+    },
     ...routes,
   });
   vi.stubGlobal('fetch', vi.fn(api.fetch));
@@ -79,7 +82,13 @@ describe('users page', () => {
     stubApi({
       'GET /api/users': {
         status: 200,
-        body: { items: [user('tiepnhan.ttpvhcc', { lastLoginAt: lastLogin }), user('lanhdao.stp', { roles: ['LEADER'], active: false, fullName: 'Lãnh đạo Sở Tư pháp' })], nextCursor: null },
+        body: {
+          items: [
+            user('tiepnhan.ttpvhcc', { lastLoginAt: lastLogin }),
+            user('lanhdao.stp', { roles: ['LEADER'], active: false, fullName: 'Lãnh đạo Sở Tư pháp' }),
+          ],
+          nextCursor: null,
+        },
       },
     });
     renderApp('/quan-tri/nguoi-dung');
@@ -151,7 +160,10 @@ describe('users page', () => {
   it('edits the name and roles of an account and saves them with PATCH', async () => {
     const api = stubApi({
       'GET /api/users': { status: 200, body: { items: [user('tiepnhan.ttpvhcc', { email: 'lan@angiang.gov.vn' })], nextCursor: null } },
-      'PATCH /api/users/{id}': (_request, body) => ({ status: 200, body: user('tiepnhan.ttpvhcc', body as Partial<Schemas['UserResponse']>) }),
+      'PATCH /api/users/{id}': (_request, body) => ({
+        status: 200,
+        body: user('tiepnhan.ttpvhcc', body as Partial<Schemas['UserResponse']>),
+      }),
     });
     renderApp('/quan-tri/nguoi-dung');
     const row = (await screen.findByText('tiepnhan.ttpvhcc')).closest('tr') as HTMLElement;
@@ -178,7 +190,10 @@ describe('users page', () => {
   it('deactivates an account only after the administrator confirms', async () => {
     const api = stubApi({
       'GET /api/users': { status: 200, body: { items: [user('tiepnhan.ttpvhcc')], nextCursor: null } },
-      'PATCH /api/users/{id}': (_request, body) => ({ status: 200, body: user('tiepnhan.ttpvhcc', body as Partial<Schemas['UserResponse']>) }),
+      'PATCH /api/users/{id}': (_request, body) => ({
+        status: 200,
+        body: user('tiepnhan.ttpvhcc', body as Partial<Schemas['UserResponse']>),
+      }),
     });
     renderApp('/quan-tri/nguoi-dung');
     const row = (await screen.findByText('tiepnhan.ttpvhcc')).closest('tr') as HTMLElement;

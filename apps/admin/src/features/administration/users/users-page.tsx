@@ -48,7 +48,9 @@ export function UsersPage() {
 
   const confirmSetActive = (user: User) =>
     modal.confirm({
-      title: user.active ? t('users.deactivateConfirmTitle', { username: user.username }) : t('users.activateConfirmTitle', { username: user.username }),
+      title: user.active
+        ? t('users.deactivateConfirmTitle', { username: user.username })
+        : t('users.activateConfirmTitle', { username: user.username }),
       content: user.active ? t('users.deactivateConfirm') : t('users.activateConfirm'),
       okText: user.active ? t('users.deactivate') : t('users.activate'),
       okButtonProps: { danger: user.active },
@@ -76,7 +78,12 @@ export function UsersPage() {
   const nextCursor = query.data?.nextCursor ?? null;
 
   const columns: TableColumnsType<User> = [
-    { title: t('users.username'), dataIndex: 'username', key: 'username', render: (username: string) => <Typography.Text strong>{username}</Typography.Text> },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      key: 'username',
+      render: (username: string) => <Typography.Text strong>{username}</Typography.Text>,
+    },
     { title: t('users.fullName'), dataIndex: 'fullName', key: 'fullName' },
     { title: t('users.agency'), dataIndex: 'agencyName', key: 'agencyName' },
     {
@@ -97,7 +104,9 @@ export function UsersPage() {
       title: t('users.status'),
       dataIndex: 'active',
       key: 'active',
-      render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{active ? t('users.statusActive') : t('users.statusInactive')}</Tag>,
+      render: (active: boolean) => (
+        <Tag color={active ? 'green' : 'default'}>{active ? t('users.statusActive') : t('users.statusInactive')}</Tag>
+      ),
     },
     {
       title: t('users.lastLogin'),
@@ -121,7 +130,9 @@ export function UsersPage() {
               items: [
                 { key: 'reset', label: t('users.resetPassword') },
                 // Nobody locks themselves out by mistake.
-                ...(user.id === me?.id ? [] : [{ key: 'active', label: user.active ? t('users.deactivate') : t('users.activate'), danger: user.active }]),
+                ...(user.id === me?.id
+                  ? []
+                  : [{ key: 'active', label: user.active ? t('users.deactivate') : t('users.activate'), danger: user.active }]),
               ],
               onClick: ({ key }) => (key === 'reset' ? setResetting(user) : confirmSetActive(user)),
             }}
@@ -193,10 +204,17 @@ export function UsersPage() {
       />
       <Flex justify="end" align="center" gap={8} style={{ marginTop: 16 }}>
         <Typography.Text type="secondary">{t('common.page', { page: pageIndex + 1 })}</Typography.Text>
-        <Button icon={<LeftOutlined />} disabled={pageIndex === 0} onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}>
+        <Button
+          icon={<LeftOutlined />}
+          disabled={pageIndex === 0}
+          onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}
+        >
           {t('common.previousPage')}
         </Button>
-        <Button disabled={!nextCursor || query.isPlaceholderData} onClick={() => nextCursor && setPaging({ key: filterKey, cursors: [...cursors, nextCursor] })}>
+        <Button
+          disabled={!nextCursor || query.isPlaceholderData}
+          onClick={() => nextCursor && setPaging({ key: filterKey, cursors: [...cursors, nextCursor] })}
+        >
           {t('common.nextPage')} <RightOutlined />
         </Button>
       </Flex>

@@ -1,4 +1,4 @@
-import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Badge, Button, DatePicker, Flex, Input, Segmented, Select, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -13,6 +13,7 @@ import { StatusTag, TimelinessTag } from '../shared/dossier-tags';
 import { ProcedureSelect } from '../shared/procedure-select';
 import { countText, useTabCounts, type TabCount } from './use-tab-counts';
 import { NEW_SUBTABS, WORK_TABS, type ListQuery, type NewSubtab } from './work-tabs';
+import { KeysetPager, useKeysetPaging } from '../../../app/keyset-pager';
 
 export const DOSSIERS_PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 350;
@@ -60,14 +61,12 @@ export function DossierListPage() {
 
   // Keyset pages: the cursor of every page visited, so "previous" needs no offset. A new tab or filter starts over.
   const pagingKey = JSON.stringify(listQuery);
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({ key: pagingKey, cursors: [undefined] });
-  const cursors = paging.key === pagingKey ? paging.cursors : [undefined];
-  const pageIndex = cursors.length - 1;
+  const { cursors, cursor, setCursors } = useKeysetPaging(pagingKey);
 
   const query = $api.useQuery(
     'get',
     '/api/dossiers',
-    { params: { query: { ...listQuery, cursor: cursors[pageIndex], limit: DOSSIERS_PAGE_SIZE } } },
+    { params: { query: { ...listQuery, cursor, limit: DOSSIERS_PAGE_SIZE } } },
     { placeholderData: keepPreviousData },
   );
   const nextCursor = query.data?.nextCursor ?? null;
@@ -200,22 +199,7 @@ export function DossierListPage() {
         onRow={(dossier) => ({ onClick: () => navigate(dossierPath(dossier.code)), style: { cursor: 'pointer' } })}
         data-testid="dossier-table"
       />
-      <Flex justify="end" align="center" gap={8} style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">{t('common.page', { page: pageIndex + 1 })}</Typography.Text>
-        <Button
-          icon={<LeftOutlined />}
-          disabled={pageIndex === 0}
-          onClick={() => setPaging({ key: pagingKey, cursors: cursors.slice(0, -1) })}
-        >
-          {t('common.previousPage')}
-        </Button>
-        <Button
-          disabled={!nextCursor || query.isPlaceholderData}
-          onClick={() => nextCursor && setPaging({ key: pagingKey, cursors: [...cursors, nextCursor] })}
-        >
-          {t('common.nextPage')} <RightOutlined />
-        </Button>
-      </Flex>
+      <KeysetPager cursors={cursors} nextCursor={nextCursor} busy={query.isPlaceholderData} onChange={setCursors} />
     </>
   );
 }

@@ -8,13 +8,21 @@ type Rejection = Schemas['ImportRowError'];
 export function ImportRejectionsTable({ rejected }: { rejected: readonly Rejection[] }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Rejection> = [
-    { title: t('procedureImport.line'), dataIndex: 'line', key: 'line', width: 80, sorter: (a, b) => a.line - b.line, defaultSortOrder: 'ascend' },
+    {
+      title: t('procedureImport.line'),
+      dataIndex: 'line',
+      key: 'line',
+      width: 80,
+      sorter: (a, b) => a.line - b.line,
+      defaultSortOrder: 'ascend',
+    },
     {
       title: t('procedureImport.code'),
       dataIndex: 'code',
       key: 'code',
       width: 140,
-      render: (code: string | null) => (code ? <Typography.Text code>{code}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>),
+      render: (code: string | null) =>
+        code ? <Typography.Text code>{code}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
       title: t('procedureImport.reasons'),

@@ -51,7 +51,9 @@ describe('procedure import', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('on a 422 says that nothing was written and lists every rejected line with its code and reasons', async () => {
-    const api = stubApi(problem(422, 'IMPORT_ROWS_INVALID', '2/9 dòng không hợp lệ; không dòng nào được nhập.', [], { rejected: REJECTED, totalRows: 9 }));
+    const api = stubApi(
+      problem(422, 'IMPORT_ROWS_INVALID', '2/9 dòng không hợp lệ; không dòng nào được nhập.', [], { rejected: REJECTED, totalRows: 9 }),
+    );
     await chooseFileAndImport();
 
     expect(await screen.findByText('Không có dòng nào được nhập: dữ liệu chưa được ghi vào danh mục.')).toBeTruthy();

@@ -12,8 +12,28 @@ type Rejection = Schemas['ImportRowError'];
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 /** Column headers the importer accepts (Vietnamese labels of the national database export). */
-const TEMPLATE_HEADER = ['Mã thủ tục', 'Tên thủ tục', 'Lĩnh vực', 'Cấp thực hiện', 'Mã cơ quan', 'Thời hạn giải quyết', 'Đơn vị thời gian', 'Lệ phí', 'Thành phần hồ sơ'];
-const TEMPLATE_ROW = ['2.000000', 'Thủ tục mẫu (xóa dòng này)', 'Hộ tịch', 'xã', '', '5', 'ngày làm việc', '0', 'Tờ khai theo mẫu; Bản sao giấy tờ tùy thân'];
+const TEMPLATE_HEADER = [
+  'Mã thủ tục',
+  'Tên thủ tục',
+  'Lĩnh vực',
+  'Cấp thực hiện',
+  'Mã cơ quan',
+  'Thời hạn giải quyết',
+  'Đơn vị thời gian',
+  'Lệ phí',
+  'Thành phần hồ sơ',
+];
+const TEMPLATE_ROW = [
+  '2.000000',
+  'Thủ tục mẫu (xóa dòng này)',
+  'Hộ tịch',
+  'xã',
+  '',
+  '5',
+  'ngày làm việc',
+  '0',
+  'Tờ khai theo mẫu; Bản sao giấy tờ tùy thân',
+];
 
 /** A 422 of the import carries the rejected rows as an extension of the problem. */
 function rejectedOf(error: unknown): Rejection[] | undefined {
@@ -117,7 +137,9 @@ export function ProcedureImportPage() {
       {importer.isPending && (
         <div style={{ maxWidth: 760, marginTop: 24 }} data-testid="import-progress">
           <Progress percent={percent} status="active" />
-          <Typography.Text type="secondary">{percent < 100 ? t('procedureImport.uploading', { percent }) : t('procedureImport.checking')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {percent < 100 ? t('procedureImport.uploading', { percent }) : t('procedureImport.checking')}
+          </Typography.Text>
         </div>
       )}
       <div style={{ marginTop: 24 }} data-testid="import-result">
