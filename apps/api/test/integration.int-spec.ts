@@ -346,6 +346,38 @@ describe('portal integration: outbox, changes feed and webhooks', () => {
       }
     });
 
+    it('gives up on a receiver slower than the timeout and delivers the same event once it answers in time', async () => {
+      const arrivals: string[] = [];
+      // The first answer comes after the 1 s timeout; later ones at once.
+      const slow = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          arrivals.push(JSON.parse(Buffer.concat(chunks).toString('utf8')).id);
+          const reply = () => {
+            res.statusCode = 200;
+            res.end();
+          };
+          if (arrivals.length === 1) setTimeout(reply, 1500);
+          else reply();
+        });
+      });
+      await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+      const subscription = await subscribe({ token: admin }, `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hooks`);
+      try {
+        const event = await emit('000.00.22.H01', '000.00.10.H01');
+        await drain(subscription);
+        expect(arrivals).toEqual([event.eventId, event.eventId]);
+        const log = await call(t.baseUrl, 'GET', `/api/integration/webhooks/${subscription}/deliveries`, { token: admin });
+        expect(log.body.items[0]).toMatchObject({ status: 'DELIVERED', attempts: 2, lastStatus: 200 });
+        expect(log.body.items[0].attemptLog[1].error).toBe('No response within 1000 ms');
+      } finally {
+        await unsubscribe(subscription);
+        slow.closeAllConnections();
+        await new Promise<void>((resolve) => slow.close(() => resolve()));
+      }
+    });
+
     it('gets every event with its original id once a receiver that was down comes back', async () => {
       const probe = await startReceiver();
       const port = probe.port;
