@@ -4,14 +4,17 @@ import { logIn, submitLogin, visibleNavItems } from './support/session';
 
 /** What each demo role sees in the menu, from ROLE_PERMISSIONS in @motcua/domain. */
 const EXPECTED_NAV: Array<[string, string[]]> = [
-  ['admin', ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-parties', 'nav-procedures']],
+  ['admin', ['nav-administration', 'nav-agencies', 'nav-audit', 'nav-calendar', 'nav-parties', 'nav-procedures']],
   ['tiepnhan.ttpvhcc', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-intake', 'nav-parties', 'nav-procedures', 'nav-work']],
   ['chuyenvien.stp', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-work']],
   [
     'lanhdao.stp',
     ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports', 'nav-work'],
   ],
-  ['thanhtra.tinh', ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports']],
+  [
+    'thanhtra.tinh',
+    ['nav-administration', 'nav-agencies', 'nav-audit', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports'],
+  ],
 ];
 
 describe('access by role in Chromium', () => {
@@ -56,7 +59,7 @@ describe('access by role in Chromium', () => {
     it('creates a user, who can then sign in, and deactivates it, after which they cannot', async () => {
       await page.getByTestId('nav-administration').click();
       await page.waitForURL((url) => url.pathname === '/quan-tri/nguoi-dung');
-      await page.getByRole('row', { name: /tiepnhan\.ttpvhcc/ }).waitFor();
+      await page.getByRole('row', { name: /quantri\.ttpvhcc/ }).waitFor();
       await screenshot(page, 'admin-users');
 
       await page.getByTestId('user-create').click();
@@ -84,7 +87,7 @@ describe('access by role in Chromium', () => {
       await page.getByPlaceholder(/Tìm theo tên đăng nhập/).fill('chaudoc');
       const row = page.getByRole('row', { name: /tiepnhan\.chaudoc/ });
       await row.waitFor();
-      await page.getByRole('row', { name: /tiepnhan\.ttpvhcc/ }).waitFor({ state: 'detached' });
+      await page.getByRole('row', { name: /quantri\.ttpvhcc/ }).waitFor({ state: 'detached' });
       expect(await row.textContent()).toContain('Ủy ban nhân dân thành phố Châu Đốc');
       expect(await row.textContent()).toContain('Tiếp nhận');
       expect(await row.textContent()).toContain('Hoạt động');

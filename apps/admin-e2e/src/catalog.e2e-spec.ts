@@ -10,7 +10,10 @@ async function showYear(page: Page, year: number): Promise<void> {
     const shown = Number(((await title.textContent()) ?? '').match(/\d{4}/)?.[0]);
     if (shown === year) break;
     await page.getByTestId(shown > year ? 'year-previous' : 'year-next').click();
-    await page.getByTestId('calendar-year-title').getByText(String(shown > year ? shown - 1 : shown + 1)).waitFor();
+    await page
+      .getByTestId('calendar-year-title')
+      .getByText(String(shown > year ? shown - 1 : shown + 1))
+      .waitFor();
   }
   await page.getByTestId(`day-${year}-01-01`).waitFor();
 }
@@ -123,7 +126,10 @@ describe('catalog, calendar and public guide in Chromium', () => {
     await logIn(page, product.baseUrl, 'admin');
     await page.goto(product.baseUrl + '/thu-tuc');
     await page.getByPlaceholder('Tìm theo tên, mã thủ tục, lĩnh vực').fill('2.000488');
-    await page.getByRole('row', { name: /2\.000488/ }).getByRole('link').click();
+    await page
+      .getByRole('row', { name: /2\.000488/ })
+      .getByRole('link')
+      .click();
     await page.getByTestId('procedure-new-version').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Tạo phiên bản mới' }).click();
     await page.getByTestId('procedure-status').getByText('Dự thảo').waitFor();
@@ -149,7 +155,10 @@ describe('catalog, calendar and public guide in Chromium', () => {
     await page.getByTestId('procedure-publish').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Công bố' }).click();
     await page.getByTestId('procedure-status').getByText('Đang áp dụng').waitFor();
-    await page.getByTestId('procedure-versions').getByText(/Bản 1 · Đã bãi bỏ/).waitFor();
+    await page
+      .getByTestId('procedure-versions')
+      .getByText(/Bản 1 · Đã bãi bỏ/)
+      .waitFor();
     await page.close();
   });
 
@@ -162,7 +171,9 @@ describe('catalog, calendar and public guide in Chromium', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === 'khai sinh');
     // Every result is about "khai sinh", found without typing its diacritics (the full list shows until the search answers).
     await page.waitForFunction(() => {
-      const titles = [...document.querySelectorAll('[data-testid^="public-procedure-"] h5')].map((h) => (h.textContent ?? '').toLowerCase());
+      const titles = [...document.querySelectorAll('[data-testid^="public-procedure-"] h5')].map((h) =>
+        (h.textContent ?? '').toLowerCase(),
+      );
       return titles.length > 0 && titles.every((title) => title.includes('khai sinh'));
     });
     const first = page.locator('[data-testid^="public-procedure-"]').filter({ hasText: 'Thủ tục đăng ký khai sinh' }).first();

@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launchBrowser, Product, screenshot, startProduct } from './support/product';
+import { acceptAndComplete } from './support/route';
 import { logIn } from './support/session';
 
 const PROCEDURE = '2.000488 – Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam';
@@ -7,12 +8,22 @@ const TO_KHAI = 'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp theo m�
 const GIAY_TO_TUY_THAN = 'Bản chụp giấy tờ tùy thân (Căn cước/CCCD, hộ chiếu)';
 const APPLICANT = 'Lê Thị Thu Hà';
 const DOSSIER_CODE = /\d{3}\.\d{2}\.\d{2}\.H01-\d{6}-\d{4}/;
+/** The steps of the procedure's route before it is submitted for approval. */
+const FIRST_REVIEW = 'Thẩm định hồ sơ, tra cứu Cơ sở dữ liệu lý lịch tư pháp';
+const POLICE_CHECK = 'Tra cứu, xác minh thông tin về án tích';
 
 /** The smallest file the API recognises as a PDF by its first bytes. */
-const RESULT_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const RESULT_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /** Runs the action shown as a button on the dossier page, through its dialog, and waits for the answer. */
-async function act(page: Page, action: string, label: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
+async function act(
+  page: Page,
+  action: string,
+  label: string,
+  fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText(label, { exact: true }).first().waitFor();
@@ -84,7 +95,9 @@ describe('a dossier from the counter to the returned result in Chromium', () => 
     await screenshot(page, 'dossiers-intake-result');
 
     const [response, popup] = await Promise.all([
-      page.waitForResponse((r) => r.url().includes(`/api/dossiers/${encodeURIComponent(code)}/forms/01`) || r.url().includes(`/api/dossiers/${code}/forms/01`)),
+      page.waitForResponse(
+        (r) => r.url().includes(`/api/dossiers/${encodeURIComponent(code)}/forms/01`) || r.url().includes(`/api/dossiers/${code}/forms/01`),
+      ),
       page.waitForEvent('popup'),
       page.getByTestId('intake-print-receipt').click(),
     ]);
@@ -136,6 +149,14 @@ describe('a dossier from the counter to the returned result in Chromium', () => 
     await specialist.getByRole('link', { name: code, exact: true }).click();
     await specialist.waitForURL((url) => url.pathname.startsWith('/ho-so/'));
     await screenshot(specialist, 'dossiers-detail-specialist');
+    // The route: Sở Tư pháp's first review, then the police check (Công an tỉnh), then the second review.
+    await acceptAndComplete(specialist, FIRST_REVIEW, 'Đã tra cứu cơ sở dữ liệu lý lịch tư pháp');
+    const police = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await logIn(police, product.baseUrl, 'chuyenvien.congan');
+    await police.goto(`${product.baseUrl}/ho-so/${code}`);
+    await acceptAndComplete(police, POLICE_CHECK, 'Không có án tích');
+    await police.close();
+    await specialist.reload();
     await act(specialist, 'submit-for-approval', 'Trình lãnh đạo phê duyệt');
     await specialist.getByText('Bạn không có thao tác nào với hồ sơ ở trạng thái này.').waitFor();
     await specialist.close();
@@ -148,7 +169,9 @@ describe('a dossier from the counter to the returned result in Chromium', () => 
     const attachments = leader.getByTestId('dossier-attachments');
     await attachments.locator('.ant-select').click();
     await leader.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Kết quả giải quyết"]').click();
-    await attachments.locator('input[type=file]').setInputFiles({ name: 'phieu-ly-lich-tu-phap.pdf', mimeType: 'application/pdf', buffer: RESULT_PDF });
+    await attachments
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'phieu-ly-lich-tu-phap.pdf', mimeType: 'application/pdf', buffer: RESULT_PDF });
     await attachments.getByText('phieu-ly-lich-tu-phap.pdf').waitFor();
     await act(leader, 'issue-result', 'Ban hành kết quả', async (dialog) => {
       expect(await dialog.getByRole('switch').getAttribute('aria-checked')).toBe('true');

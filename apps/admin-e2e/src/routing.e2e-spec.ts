@@ -1,6 +1,7 @@
 import { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, Product, screenshot, startProduct } from './support/product';
 import { logIn } from './support/session';
+import { actOnStep, stepCard } from './support/route';
 
 const PROCEDURE = '1.012796 – Liên thông đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ em dưới 6 tuổi';
 const TO_KHAI = 'Tờ khai điện tử liên thông (đăng ký khai sinh, đăng ký thường trú, cấp thẻ BHYT) theo mẫu';
@@ -32,23 +33,6 @@ async function act(page: Page, action: string, label: string, fill?: (dialog: Lo
   await dialog.getByRole('button', { name: label, exact: true }).click();
   await page.getByText(`Đã thực hiện “${label}”`).first().waitFor();
   await dialog.waitFor({ state: 'detached' });
-}
-
-/** The card of one step of the route, by the step's name. */
-function stepCard(page: Page, name: string): Locator {
-  return page.locator('[data-testid^="route-step-"]').filter({ has: page.getByText(name, { exact: true }) });
-}
-
-/** Clicks a step button and waits for the API's answer to show. */
-async function actOnStep(page: Page, name: string, label: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
-  await stepCard(page, name).getByRole('button', { name: label, exact: true }).click();
-  if (fill) {
-    const dialog = page.getByRole('dialog');
-    await fill(dialog);
-    await dialog.getByRole('button', { name: label, exact: true }).click();
-    await dialog.waitFor({ state: 'detached' });
-  }
-  await page.getByText(`Đã thực hiện “${label}” cho bước “${name}”`).first().waitFor();
 }
 
 /** Opens "Công việc của tôi" on a queue's tab and the dossier from its row. */

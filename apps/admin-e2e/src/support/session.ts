@@ -20,6 +20,8 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
 /** The data-testid of every menu item the signed-in user sees, sorted. */
 export async function visibleNavItems(page: Page): Promise<string[]> {
   await page.locator('[data-testid^="nav-"]').first().waitFor();
-  const ids = await page.locator('[data-testid^="nav-"]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-testid') ?? ''));
+  const ids = await page
+    .locator('[data-testid^="nav-"]')
+    .evaluateAll((elements) => elements.map((e) => e.getAttribute('data-testid') ?? ''));
   return ids.sort();
 }

@@ -41,6 +41,23 @@ describe('which step buttons an official sees', () => {
     expect(stepActionsFor(deliver, DOSSIER, viewer('RECEPTION', MY_BINH_ID, MY_BINH))).toEqual(['accept', 'return']);
   });
 
+  it('lets the deciding agency complete a review that a consultation with another agency follows', () => {
+    // Criminal record: Sở Tư pháp reviews, the police check, Sở Tư pháp reviews again, its leader approves.
+    const review = step({ seq: 2, stage: 1, name: 'Thẩm định', agencyId: MY_BINH_ID, status: 'ACCEPTED' });
+    const route = [
+      review,
+      step({ seq: 3, stage: 2, name: 'Tra cứu án tích', agencyId: CONG_AN_ID }),
+      step({ seq: 4, stage: 3, name: 'Lập phiếu', agencyId: MY_BINH_ID }),
+      step({ seq: 5, stage: 4, name: 'Phê duyệt', agencyId: MY_BINH_ID, role: 'LEADER' }),
+    ];
+    const dossier = { ...DOSSIER, steps: route };
+    expect(stepActionsFor(review, dossier, viewer('SPECIALIST', MY_BINH_ID, MY_BINH))).toEqual(['complete', 'take', 'return']);
+    expect(stepActionsFor({ ...route[2], status: 'ACCEPTED' }, dossier, viewer('SPECIALIST', MY_BINH_ID, MY_BINH))).toEqual([
+      'take',
+      'return',
+    ]);
+  });
+
   it('offers "send again" to the agency a step was returned to, and nothing on done or pending steps', () => {
     const returned = { ...congAnSent, status: 'RETURNED' as const, returnReason: 'Thiếu giấy tờ' };
     expect(stepActionsFor(returned, DOSSIER, viewer('LEADER', MY_BINH_ID, MY_BINH))).toEqual(['resend']);

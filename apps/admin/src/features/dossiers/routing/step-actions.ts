@@ -15,12 +15,18 @@ export interface StepViewer {
 const HANDLES_STEPS: readonly Permission[] = ['dossiers:intake', 'dossiers:process', 'dossiers:approve'];
 
 /**
- * Steps the dossier's own actions finish: the deciding agency's steps close with "submit for
- * approval" and "issue result", the desk's result step with "return result". Completing them on
- * their own would move the route without the dossier, so they get no "Hoàn thành" button.
+ * Steps the dossier's own actions finish (as the API's route rules do): the desk's steps close
+ * with "forward" and "return result", the deciding agency's leader step with "issue result", and
+ * its specialist step with "submit for approval" — but only when the leader's step comes next.
+ * A review followed by another agency's consultation is completed with its own button.
  */
-export function completedByDossierAction(step: DossierStep, dossier: Pick<Dossier, 'competentAgencyId'>): boolean {
-  return step.agencyId === dossier.competentAgencyId || step.role === 'RECEPTION';
+export function completedByDossierAction(step: DossierStep, dossier: Pick<Dossier, 'competentAgencyId' | 'steps'>): boolean {
+  if (step.role === 'RECEPTION') return true;
+  if (step.agencyId !== dossier.competentAgencyId) return false;
+  if (step.role === 'LEADER') return true;
+  const later = dossier.steps.filter((s) => s.stage > step.stage);
+  const nextStage = Math.min(...later.map((s) => s.stage));
+  return later.some((s) => s.stage === nextStage && s.role === 'LEADER' && s.agencyId === dossier.competentAgencyId);
 }
 
 /**
@@ -29,7 +35,7 @@ export function completedByDossierAction(step: DossierStep, dossier: Pick<Dossie
  * Assigning someone else needs the leader's `dossiers:assign`; a step assigned to another
  * officer is completed or taken over only by a leader. The API answers 403/404/409 otherwise.
  */
-export function stepActionsFor(step: DossierStep, dossier: Pick<Dossier, 'competentAgencyId'>, viewer: StepViewer): StepAction[] {
+export function stepActionsFor(step: DossierStep, dossier: Pick<Dossier, 'competentAgencyId' | 'steps'>, viewer: StepViewer): StepAction[] {
   if (!HANDLES_STEPS.some((permission) => viewer.can(permission))) return [];
   if (step.status === 'RETURNED') {
     return step.sentFromAgencyId && step.sentFromAgencyId === viewer.agencyId ? ['resend'] : [];
