@@ -13,6 +13,7 @@ import {
   type IdentifierType,
   type ProcessStage,
   type WorkingCalendar,
+  dueSoonAfterMinutes,
 } from '@motcua/domain';
 import type { ProcedureInfo } from './catalog';
 
@@ -25,7 +26,6 @@ import type { ProcedureInfo } from './catalog';
 
 /** As in DossiersService. */
 const WORKING_DAY_MINUTES = 480;
-const DUE_SOON_USED_SHARE = 0.8;
 
 export interface Principal {
   kind: 'user' | 'client';
@@ -164,7 +164,7 @@ function accept(d: DossierState, procedure: ProcedureInfo, calendar: WorkingCale
   d.receivedAt = now;
   d.dueAt = due;
   d.originalDueAt = due;
-  d.dueSoonAt = calendar.addWorkingMinutes(clockStart, Math.floor(d.budgetMinutes * DUE_SOON_USED_SHARE));
+  d.dueSoonAt = calendar.addWorkingMinutes(clockStart, dueSoonAfterMinutes(d.budgetMinutes));
 }
 
 /** DossiersService.create: a counter or postal intake is accepted at once; an online one waits as SUBMITTED. */

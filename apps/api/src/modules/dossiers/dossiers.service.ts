@@ -5,6 +5,7 @@ import {
   cccdWarnings,
   checkIdentifier,
   classifyFinished,
+  dueSoonAfterMinutes,
   foldVietnamese,
   formatDossierCode,
   localDateOf,
@@ -82,7 +83,6 @@ const OUTBOX_TYPE_OF: Partial<Record<DossierAction, OutboxEventType>> = {
 const STEP_PERMISSIONS = ['dossiers:intake', 'dossiers:process', 'dossiers:approve'] as const;
 const COUNT_CAP = 1000;
 const WORKING_DAY_MINUTES = 480;
-const DUE_SOON_USED_SHARE = 0.8;
 
 interface TimelineEntry {
   action: string;
@@ -371,7 +371,7 @@ export class DossiersService {
     dossier.receivedAt = now;
     dossier.dueAt = due;
     dossier.originalDueAt = due;
-    dossier.dueSoonAt = calendar.addWorkingMinutes(clockStart, Math.floor(dossier.budgetMinutes * DUE_SOON_USED_SHARE));
+    dossier.dueSoonAt = calendar.addWorkingMinutes(clockStart, dueSoonAfterMinutes(dossier.budgetMinutes));
   }
 
   /**

@@ -6,6 +6,15 @@ export type OpenTimeliness = 'WITHIN' | 'DUE_SOON' | 'OVERDUE';
 export const DUE_SOON_SHARE = 0.2;
 
 /**
+ * Working minutes into a budget after which a dossier (or a step of its route) is "due soon":
+ * the point where less than `DUE_SOON_SHARE` of it remains. Stored as an instant so lists and
+ * the SLA sweep can filter on it in SQL.
+ */
+export function dueSoonAfterMinutes(budgetMinutes: number, share = DUE_SOON_SHARE): number {
+  return Math.floor(budgetMinutes * (1 - share));
+}
+
+/**
  * Finished: early on a local day before the due day; on time on the due day, not after the due
  * time; late after the due time. Local days are compared in UTC+7.
  */

@@ -33,12 +33,18 @@ export class DossierStepView {
   @ApiProperty() agencyName!: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
   @ApiProperty({ enum: STEP_STATUSES, enumName: 'StepStatus' }) status!: StepStatus;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The officer the step is assigned to' }) assigneeId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The officer the step is assigned to' }) assigneeId!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) assigneeName!: string | null;
   @ApiProperty({ description: 'Working minutes the template gives the step' }) budgetMinutes!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) sentByName!: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The agency that sent it (which may send it again after a return)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The agency that sent it (which may send it again after a return)',
+  })
   sentFromAgencyId!: string | null;
   @ApiProperty({ type: String, nullable: true }) sentFromAgencyName!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt!: string | null;

@@ -1,4 +1,4 @@
-import { classifyFinished, templateStages, type DossierAction, type Role, type WorkingCalendar } from '@motcua/domain';
+import { classifyFinished, dueSoonAfterMinutes, templateStages, type DossierAction, type Role, type WorkingCalendar } from '@motcua/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { ActorContext } from '../../../common/auth/actor';
@@ -15,7 +15,6 @@ import { DossierEvent } from '../entities/dossier-event.entity';
 import type { Dossier } from '../entities/dossier.entity';
 import { DossierStep } from './dossier-step.entity';
 
-const DUE_SOON_USED_SHARE = 0.8;
 /** Handovers the consulted agencies' portals hear of (the step's agency is added to the event's scope). */
 const STEP_EVENT_TYPES: Record<string, OutboxEventType | undefined> = {
   'step-send': 'dossier.step-sent',
@@ -388,7 +387,7 @@ export class RoutingService {
         sentByName: officerName(actor),
         sentFromAgencyId: fromAgencyId,
         dueAt: calendar.addWorkingMinutes(start, step.budgetMinutes),
-        dueSoonAt: calendar.addWorkingMinutes(start, Math.floor(step.budgetMinutes * DUE_SOON_USED_SHARE)),
+        dueSoonAt: calendar.addWorkingMinutes(start, dueSoonAfterMinutes(step.budgetMinutes)),
       });
       await tx.save(step);
       await this.event(tx, actor, route, step, 'step-send', now);
