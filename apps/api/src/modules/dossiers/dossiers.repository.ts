@@ -101,6 +101,12 @@ function cursorMismatch() {
   return validationProblem([{ field: 'cursor', rule: 'cursor', message: 'The cursor belongs to another sort order' }]);
 }
 
+/** The caller's scope over dossiers `d` (see `DossiersRepository.scoped`); `:scopePath` is the agency path prefix. */
+const SCOPE_SQL = `(d.receiving_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE :scopePath)
+  OR d.competent_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE :scopePath)
+  OR EXISTS (SELECT 1 FROM dossier_steps rs JOIN agencies ra ON ra.id = rs.agency_id
+              WHERE rs.dossier_id = d.id AND rs.status <> 'PENDING' AND ra.path LIKE :scopePath))`;
+
 /** Offset of Vietnamese local dates, for "received on date X" filters. */
 const LOCAL_TZ = 'Asia/Ho_Chi_Minh';
 
@@ -118,13 +124,7 @@ export class DossiersRepository {
       .innerJoin(Procedure, 'p', 'p.id = d.procedure_id')
       .addSelect('p.name', 'procedure_name')
       .addSelect('p.code', 'procedure_code')
-      .andWhere(
-        `(d.receiving_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE :scopePath)
-          OR d.competent_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE :scopePath)
-          OR EXISTS (SELECT 1 FROM dossier_steps rs JOIN agencies ra ON ra.id = rs.agency_id
-                      WHERE rs.dossier_id = d.id AND rs.status <> 'PENDING' AND ra.path LIKE :scopePath))`,
-        { scopePath: `${escapeLike(principal.agencyPath)}%` },
-      );
+      .andWhere(SCOPE_SQL, { scopePath: `${escapeLike(principal.agencyPath)}%` });
   }
 
   async findByCodeInScope(principal: Principal, code: string, manager?: EntityManager, lock = false): Promise<DossierRow | undefined> {
@@ -154,27 +154,33 @@ export class DossiersRepository {
     limit: number,
     now: Date,
   ): Promise<{ rows: DossierRow[]; nextCursor: string | null }> {
-    const query = this.filtered(principal, f);
-    if (f.status?.length) query.andWhere('d.status IN (:...statuses)', { statuses: f.status });
-    if (f.timeliness) query.andWhere(TIMELINESS_SQL[f.timeliness], { now, timeliness: f.timeliness });
+    // Two phases: the page's ids from the covering indexes of open dossiers (scope and filters read
+    // from the index, no heap page per candidate), then only those rows with their procedure.
+    const ids = this.filtered(principal, f).select('d.id');
+    if (f.status?.length) ids.andWhere('d.status IN (:...statuses)', { statuses: f.status });
+    if (f.timeliness) ids.andWhere(TIMELINESS_SQL[f.timeliness], { now, timeliness: f.timeliness });
     const byDue = f.sort === 'due';
-    if (byDue) query.andWhere('d.finished_at IS NULL AND d.due_at IS NOT NULL');
+    if (byDue) ids.andWhere('d.finished_at IS NULL AND d.due_at IS NOT NULL');
     if (f.cursor) {
       const [kind, at, id] = decodeCursor(f.cursor, 3);
       if (kind !== (byDue ? 'due' : 'new')) throw cursorMismatch();
-      if (byDue) query.andWhere('(d.due_at, d.id) > (:at, :id)', { at: new Date(at), id });
-      else query.andWhere('(d.created_at, d.id) < (:at, :id)', { at: new Date(at), id });
+      if (byDue) ids.andWhere('(d.due_at, d.id) > (:at, :id)', { at: new Date(at), id });
+      else ids.andWhere('(d.created_at, d.id) < (:at, :id)', { at: new Date(at), id });
     }
-    if (byDue) query.orderBy('d.due_at', 'ASC').addOrderBy('d.id', 'ASC');
-    else query.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC');
+    const order = byDue ? 'd.due_at ASC, d.id ASC' : 'd.created_at DESC, d.id DESC';
+    if (byDue) ids.orderBy('d.due_at', 'ASC').addOrderBy('d.id', 'ASC');
+    else ids.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC');
+    const [idSql, params] = ids.limit(limit + 1).getQueryAndParameters();
     // Only what a list row shows: the full row (applicant and documents JSON) and entity building
     // were most of a page's cost at a million dossiers.
-    const raw: Array<Record<string, unknown>> = await query
-      .select(Object.entries(SUMMARY_COLUMNS).map(([property, column]) => `d.${column} AS "${property}"`))
-      .addSelect('p.name', 'procedure_name')
-      .addSelect('p.code', 'procedure_code')
-      .limit(limit + 1)
-      .getRawMany();
+    const columns = Object.entries(SUMMARY_COLUMNS).map(([property, column]) => `d.${column} AS "${property}"`);
+    const raw: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${columns.join(', ')}, p.name AS procedure_name, p.code AS procedure_code
+         FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+        WHERE d.id IN (${idSql})
+        ORDER BY ${order}`,
+      params,
+    );
     const found: DossierRow[] = raw.map((r) => ({
       dossier: Object.assign(new Dossier(), Object.fromEntries(Object.keys(SUMMARY_COLUMNS).map((k) => [k, r[k]]))),
       procedureName: r['procedure_name'] as string,
@@ -208,7 +214,11 @@ export class DossiersRepository {
 
   /** The caller's scope and the filters shared by the list and the counts. */
   private filtered(principal: Principal, f: DossierCountsQuery) {
-    const query = this.scoped(principal);
+    // No procedure join unless a filter needs it: the id lookups stay on the dossiers' indexes.
+    const query = this.dataSource
+      .createQueryBuilder(Dossier, 'd')
+      .where(SCOPE_SQL, { scopePath: `${escapeLike(principal.agencyPath)}%` });
+    if (f.procedureCode || f.field) query.innerJoin(Procedure, 'p', 'p.id = d.procedure_id');
     if (f.channel) query.andWhere('d.channel = :channel', { channel: f.channel });
     if (f.procedureCode) query.andWhere('p.code = :procedureCode', { procedureCode: f.procedureCode });
     if (f.field) query.andWhere('p.field = :field', { field: f.field });

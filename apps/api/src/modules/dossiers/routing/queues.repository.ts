@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { escapeLike } from '../../../common/auth/agency-scope';
 import type { Principal } from '../../../common/auth/principal';
 import { decodeCursor, encodeCursor } from '../../../common/pagination';
+import { renumberParams } from '../../../database/insert-rows';
 import { DossierStep } from './dossier-step.entity';
 import type { QueueName } from './routing.dto';
 
@@ -95,13 +96,22 @@ export class QueuesRepository {
     return { rows, nextCursor: entities.length > limit && last?.dueAt ? encodeCursor([last.dueAt.toISOString(), last.id]) : null };
   }
 
-  /** At most `cap` rows counted per queue: a badge, not a statistic. */
-  async count(principal: Principal, queue: QueueName, cap: number, now: Date): Promise<number> {
-    const [sql, params] = this.query(principal, queue, now)
-      .select('1')
-      .limit(cap + 1)
-      .getQueryAndParameters();
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) capped`, params);
-    return n;
+  /**
+   * Every queue's count in one statement (one round trip), each capped at `cap` + 1 rows: a badge,
+   * not a statistic.
+   */
+  async counts(principal: Principal, queues: readonly QueueName[], cap: number, now: Date): Promise<Map<QueueName, number>> {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const queue of queues) {
+      const [sql, own] = this.query(principal, queue, now)
+        .select('1')
+        .limit(cap + 1)
+        .getQueryAndParameters();
+      parts.push(`(SELECT count(*)::int FROM (${renumberParams(sql, params.length)}) capped)`);
+      params.push(...own);
+    }
+    const [row] = await this.dataSource.query(`SELECT ARRAY[${parts.join(', ')}] AS counts`, params);
+    return new Map(queues.map((queue, i) => [queue, (row.counts as number[])[i]]));
   }
 }

@@ -75,12 +75,11 @@ export class RoutingController {
   async countQueues(@Actor() actor: ActorContext): Promise<QueueCounts> {
     const principal = principalOf(actor);
     const now = new Date();
-    const items = await Promise.all(
-      QUEUES.map(async (queue) => {
-        const n = await this.queues.count(principal, queue, QUEUE_COUNT_CAP, now);
-        return { queue, count: Math.min(n, QUEUE_COUNT_CAP), more: n > QUEUE_COUNT_CAP };
-      }),
-    );
+    const counts = await this.queues.counts(principal, QUEUES, QUEUE_COUNT_CAP, now);
+    const items = QUEUES.map((queue) => {
+      const n = counts.get(queue) ?? 0;
+      return { queue, count: Math.min(n, QUEUE_COUNT_CAP), more: n > QUEUE_COUNT_CAP };
+    });
     return { limit: QUEUE_COUNT_CAP, items };
   }
 
