@@ -17,6 +17,8 @@ const AUDIT_CHAIN_LOCK = 7_240_001;
  */
 export const CHAIN_HEAD_SQL = `audit_chain_head(${AUDIT_CHAIN_LOCK})`;
 
+export type AuditDraft = Omit<AuditEvent, 'id' | 'hash' | 'prevHash'>;
+
 export interface AuditRecord {
   action: string;
   targetType?: string;
@@ -74,8 +76,14 @@ export class AuditService {
 
   /** The row to insert after `prevHash`, hash included (for callers that batch it into their own statement). */
   entry(actor: ActorContext | undefined, record: AuditRecord, prevHash: string, at = new Date()): Omit<AuditEvent, 'id'> {
+    const event = this.draft(actor, record, at);
+    return { ...event, prevHash, hash: auditHash(prevHash, event) };
+  }
+
+  /** The record as it will be hashed, before its place in the chain is known. */
+  draft(actor: ActorContext | undefined, record: AuditRecord, at = new Date()): AuditDraft {
     const principal = actor?.principal;
-    const event: Omit<AuditEvent, 'id' | 'hash' | 'prevHash'> = {
+    return {
       at,
       actorType: principal?.kind ?? (actor ? 'anonymous' : 'system'),
       actorId: principal?.id ?? null,
@@ -90,7 +98,6 @@ export class AuditService {
       requestId: actor?.requestId ?? null,
       ip: actor?.ip ?? null,
     };
-    return { ...event, prevHash, hash: auditHash(prevHash, event) };
   }
 
   /** An INSERT of prepared entries, to run inside the caller's own statement (parameters from $1). */
@@ -98,9 +105,28 @@ export class AuditService {
     return insertRows(this.dataSource, AuditEvent, rows);
   }
 
+  /**
+   * An INSERT that takes the chain lock itself and computes `prev_hash` and `hash` in SQL, the same
+   * SHA-256(previous hash + canonical record) as `auditHash`: the lock is held only from this
+   * statement to the commit, not across the round trips before it. Parameters from $1.
+   */
+  chainedInsertStatement(drafts: AuditDraft[]): InsertStatement {
+    const head = `coalesce(${CHAIN_HEAD_SQL}, '${GENESIS_HASH}')`;
+    const canonical: string[] = [];
+    // Row i's hash over row i-1's: the expressions nest, fine for the few rows one change writes.
+    const hashOf = (i: number, param: (value: unknown) => string): string => {
+      const placeholder = (canonical[i] ??= param(canonicalRecord(drafts[i])));
+      const prev = i === 0 ? head : hashOf(i - 1, param);
+      return `encode(sha256(convert_to(${prev} || ${placeholder}::text, 'UTF8')), 'hex')`;
+    };
+    return insertRows(this.dataSource, AuditEvent, drafts as Array<Partial<AuditEvent>>, 1, '', {
+      prevHash: (i, param) => (i === 0 ? head : hashOf(i - 1, param)),
+      hash: (i, param) => hashOf(i, param),
+    });
+  }
+
   private async append(manager: EntityManager, actor: ActorContext | undefined, record: AuditRecord): Promise<void> {
-    const row = this.entry(actor, record, await this.chainHead(manager));
-    const { sql, params } = this.insertStatement([row]);
+    const { sql, params } = this.chainedInsertStatement([this.draft(actor, record)]);
     await manager.query(sql, params);
   }
 }

@@ -29,7 +29,7 @@ import { isAgencyPathInScope } from '../../common/auth/agency-scope';
 import type { Principal } from '../../common/auth/principal';
 import { FieldError, ProblemException } from '../../common/problem/problem';
 import { validationProblem } from '../../common/problem/validation';
-import { AuditService, CHAIN_HEAD_SQL, GENESIS_HASH } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { Agency } from '../catalog/entities/agency.entity';
 import { Procedure } from '../catalog/entities/procedure.entity';
@@ -267,35 +267,29 @@ export class DossiersService {
       dossier.statusCode = STATUS_CODES.RECEIVED;
     }
 
-    // The code counter row, then the audit chain: both stay locked until commit, so they come last.
-    let chainHead: string;
+    // The code counter row stays locked until commit, so it comes last; the audit chain's lock is
+    // taken by the insert statement itself (held for that statement and the commit only).
     if (replay) {
       dossier.code = replay.code;
       await this.dossiers.reserveImportedCode(tx, receiving.id, replay.code);
-      chainHead = await this.audit.chainHead(tx);
     } else {
       const localDate = localDateOf(now);
-      const { sequence, also } = await this.dossiers.nextSequence(tx, receiving.id, localDate, CHAIN_HEAD_SQL);
+      const { sequence } = await this.dossiers.nextSequence(tx, receiving.id, localDate);
       dossier.code = formatDossierCode(receiving.code, localDate, sequence);
-      chainHead = also ?? GENESIS_HASH;
     }
     dossier.searchText = foldVietnamese(`${dossier.code} ${applicant.fullName}`);
     const events = this.eventRows(actor, dossier, now, [
       { action: 'submit', from: null, toStatus: 'SUBMITTED' },
       ...(online ? [] : [{ action: 'accept', from: 'SUBMITTED' as const, form: ACTION_RULES.accept.form }]),
     ]);
-    const audit = this.audit.entry(
-      actor,
-      {
-        action: online ? 'dossier.submitted' : 'dossier.received',
-        targetType: 'dossier',
-        targetId: dossier.code,
-        after: { channel: dossier.channel, procedure: procedure.code, status: dossier.status },
-      },
-      chainHead,
-    );
+    const audit = this.audit.draft(actor, {
+      action: online ? 'dossier.submitted' : 'dossier.received',
+      targetType: 'dossier',
+      targetId: dossier.code,
+      after: { channel: dossier.channel, procedure: procedure.code, status: dossier.status },
+    });
     const eventIds = await this.dossiers.insertNew(tx, dossier, events, [
-      this.audit.insertStatement([audit]),
+      this.audit.chainedInsertStatement([audit]),
       this.parties.linkStatement(dossier.id, party.partyId, 'OWNER'),
       // Portals hear of it through the changes feed and webhooks; a replayed legacy dossier is history, not news.
       ...(replay
