@@ -17,7 +17,9 @@ if (!skipBuild) {
   }
 }
 
-const api = spawn(process.execPath, [API_MAIN], { stdio: 'inherit' });
+// The demo gets a year of dossier history for the dashboard (only with DEMO_DATA, once per database).
+const env = { ...process.env, DEMO_HISTORY: process.env.DEMO_HISTORY ?? 'true' };
+const api = spawn(process.execPath, [API_MAIN], { stdio: 'inherit', env });
 // Ctrl-C reaches the API directly (same process group); it stops PostgreSQL and exits itself.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

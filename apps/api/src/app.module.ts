@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { DemoHistoryModule } from './database/seed/demo-history.module';
 import { SeedModule } from './database/seed/seed.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
@@ -13,6 +14,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { IntegrationModule } from './modules/integration/integration.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { OversightModule } from './modules/oversight/oversight.module';
 import { PartiesModule } from './modules/parties/parties.module';
 import { ReportsModule } from './modules/reports/reports.module';
 
@@ -51,9 +53,11 @@ export class AppModule {
         DossiersModule,
         PartiesModule,
         ReportsModule,
+        OversightModule,
         IdentityModule,
         IntegrationModule,
         SeedModule,
+        DemoHistoryModule,
         JobsModule.forRoot(databaseUrl),
       ],
     };

@@ -95,6 +95,8 @@ describe('HTTP fuzzing from the OpenAPI contract', () => {
         failures.push(
           `${method} ${path.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 120) ?? raw ?? ''} → ${res.status} ${(await res.text()).slice(0, 200)}`,
         );
+      // An unread body keeps its response open on the server until the socket is collected.
+      else if ('body' in res) await res.body?.cancel();
     };
 
     for (const [template, item] of Object.entries<any>(CONTRACT.paths)) {

@@ -158,8 +158,9 @@ describe('reports: II.06a, drill-down, exports, satisfaction', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await file('xlsx')) as unknown as ArrayBuffer); // exceljs types predate Node's Buffer<ArrayBuffer>
     const sheet = workbook.getWorksheet('II.06a');
-    expect(sheet?.getRow(3).getCell(2).value).toBe('Tổng cộng');
-    expect(sheet?.getRow(3).getCell(3).value).toBe('5');
+    // Below the official header block (5 rows), the two heading rows and the column numbers: the agency, then the total.
+    expect(sheet?.getRow(10).getCell(2).value).toBe('Tổng cộng');
+    expect(sheet?.getRow(10).getCell(3).value).toBe(5);
     const info = workbook.getWorksheet('Thông tin');
     const infoText = JSON.stringify(info?.getSheetValues());
     expect(infoText).toContain('2026-03-01 → 2026-03-31');

@@ -16,6 +16,8 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   adminPassword: string | undefined;
   demoData: boolean;
+  /** With demo data: a year of dossier history imported once on first start (`npm start` turns it on). */
+  demoHistory: boolean;
   logLevel: LogLevel;
   dataDir: string;
   runMigrations: boolean;
@@ -305,6 +307,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     adminPassword,
     demoData: readBool(env, 'DEMO_DATA', nodeEnv !== 'production'),
+    demoHistory: readBool(env, 'DEMO_HISTORY', false),
     logLevel,
     dataDir,
     runMigrations: readBool(env, 'RUN_MIGRATIONS', true),

@@ -23,6 +23,7 @@ import { DossierStep } from '../modules/dossiers/routing/dossier-step.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { DossierRating } from '../modules/reports/dossier-rating.entity';
 import { ReportPeriod, ReportPeriodDossier, ReportPeriodRow } from '../modules/reports/report-period.entity';
+import { ReportExport, ReportExportChunk } from '../modules/reports/exports/report-export.entity';
 import { DossierParty } from '../modules/parties/entities/dossier-party.entity';
 import { PartyAccessLog } from '../modules/parties/entities/party-access-log.entity';
 import { PartyAdoptionState } from '../modules/parties/entities/party-adoption-state.entity';
@@ -32,6 +33,9 @@ import { PartyIdentifier } from '../modules/parties/entities/party-identifier.en
 import { PartyMerge } from '../modules/parties/entities/party-merge.entity';
 import { PartyRepresentative } from '../modules/parties/entities/party-representative.entity';
 import { Party } from '../modules/parties/entities/party.entity';
+import { InspectionSample } from '../modules/oversight/entities/inspection-sample.entity';
+import { Inspection } from '../modules/oversight/entities/inspection.entity';
+import { Pilot, PilotAgency } from '../modules/oversight/entities/pilot.entity';
 
 /** Every TypeORM entity of the product, listed explicitly (see data-source.ts). */
 export const ENTITIES = [
@@ -57,6 +61,8 @@ export const ENTITIES = [
   ReportPeriod,
   ReportPeriodRow,
   ReportPeriodDossier,
+  ReportExport,
+  ReportExportChunk,
   Party,
   PartyIdentifier,
   PartyContact,
@@ -71,4 +77,8 @@ export const ENTITIES = [
   WebhookDelivery,
   WebhookAttempt,
   WebhookFanoutCursor,
+  Inspection,
+  InspectionSample,
+  Pilot,
+  PilotAgency,
 ];

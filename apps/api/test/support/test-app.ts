@@ -17,10 +17,7 @@ export interface TestApp {
 }
 
 /** The real application on a real port, over its own freshly migrated database. */
-export async function startTestApp(
-  env: Record<string, string> = {},
-  options: { connectVia?: (databaseUrl: string) => string } = {},
-): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-test-data-'));
   const config = loadConfig({
@@ -31,8 +28,7 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     ...env,
   });
-  // connectVia lets a test put something (e.g. a TCP proxy it can cut) between the API and PostgreSQL.
-  const app = await createApp(config, options.connectVia ? options.connectVia(database.url) : database.url);
+  const app = await createApp(config, database.url);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -436,6 +436,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listInspections"];
+        put?: never;
+        post: operations["createInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["closeInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/findings/{dossierId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["recordInspectionFinding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/redraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["redrawInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInspectionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/integration/changes": {
         parameters: {
             query?: never;
@@ -868,6 +964,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pilots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPilots"];
+        put?: never;
+        post: operations["createPilot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pilots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPilot"];
+        put?: never;
+        post?: never;
+        delete: operations["deletePilot"];
+        options?: never;
+        head?: never;
+        patch: operations["updatePilot"];
+        trace?: never;
+    };
+    "/api/pilots/{id}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPilotComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures": {
         parameters: {
             query?: never;
@@ -1108,6 +1252,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/accountability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAccountability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listReportExports"];
+        put?: never;
+        post: operations["createReportExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getReportExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["downloadReportExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/ii06a": {
         parameters: {
             query?: never;
@@ -1252,6 +1476,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/tracking-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getTrackingBook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1314,6 +1554,46 @@ export interface components {
             items: components["schemas"]["AccessLogEntry"][];
             nextCursor: string | null;
         };
+        AccountabilityReport: {
+            /** @description The agency, counted with its subtree, under the competent agency */
+            agency: components["schemas"]["AgencyRef"];
+            /** Format: date */
+            from: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Officers of the agency subtree who completed a step or issued a result on its dossiers in the period, by name */
+            officers: components["schemas"]["OfficerFigures"][];
+            /** @description The dossiers behind timeliness.inProcessOverdue, with who holds them */
+            overdue: components["schemas"]["OverdueList"];
+            satisfaction: components["schemas"]["AccountabilitySatisfaction"];
+            /** @description The II.06a counters of the same filters, counted live */
+            timeliness: components["schemas"]["AccountabilityTimeliness"];
+            /** Format: date */
+            to: string;
+        };
+        AccountabilitySatisfaction: {
+            /** @description Share of answers 4 or 5 per factor, in % */
+            factors: components["schemas"]["SatisfactionFactors"];
+            /** @description Mean of the five factor indexes, in % (the product’s own index, not the official SIPAS) */
+            index: number | null;
+            /** @description Ratings given in the period (as GET /api/reports/satisfaction counts them) */
+            ratings: number;
+        };
+        AccountabilityTimeliness: {
+            /** @description Of them, overdue at the end of the period */
+            inProcessOverdue: number;
+            /** @description In process at the end of the period */
+            inProcessTotal: number;
+            /** @description Of them, still within time at the end of the period */
+            inProcessWithin: number;
+            /** @description (early + on time) / resolved, in %, one decimal; null when none resolved */
+            onTimeRate: number | null;
+            resolvedEarly: number;
+            resolvedLate: number;
+            resolvedOnTime: number;
+            /** @description Resolved in the period (II.06a "đã giải quyết") */
+            resolvedTotal: number;
+        };
         AddressInput: {
             /**
              * @description Administrative unit code (national list), when known
@@ -1329,6 +1609,13 @@ export interface components {
         };
         /** @enum {string} */
         AgencyLevel: "PROVINCE" | "DEPARTMENT" | "DISTRICT" | "COMMUNE";
+        AgencyRef: {
+            /** @example 000.00.10.H01 */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         AgencyResponse: {
             address: string | null;
             /** @example 000.00.22.H01 */
@@ -1530,6 +1817,11 @@ export interface components {
              */
             workingWeekdays: number[];
         };
+        CategoryCount: {
+            category: components["schemas"]["FindingCategory"];
+            count: number;
+            label: string;
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             newPassword: string;
@@ -1686,6 +1978,34 @@ export interface components {
             /** Format: uuid */
             receivingAgencyId?: string;
         };
+        CreateInspectionRequest: {
+            /**
+             * Format: uuid
+             * @description The agency inspected, with its subtree; must be in the caller’s scope
+             */
+            agencyId: string;
+            /**
+             * Format: date
+             * @description First local day of receipt of the dossiers sampled
+             */
+            from: string;
+            /** @description Only dossiers of this procedure (national code, any version) */
+            procedureCode?: string;
+            /** @example 30 */
+            sampleSize: number;
+            /**
+             * @description Seed of the random draw (letters, digits, . _ -, up to 64). The sample is the dossiers of the frame ordered by md5(seed || ":" || dossier id), first sampleSize of them: the same seed over the same scope and data gives the same dossiers. Generated when absent.
+             * @example thanhtra-2026-q1
+             */
+            seed?: string;
+            /** @example Kiểm tra việc giải quyết TTHC quý I/2026 tại Sở Tư pháp */
+            title: string;
+            /**
+             * Format: date
+             * @description Last local day of receipt (inclusive); at most 5 years after from
+             */
+            to: string;
+        };
         CreateIntegrationClientRequest: {
             /**
              * Format: uuid
@@ -1727,6 +2047,32 @@ export interface components {
             sex?: components["schemas"]["Sex"] | null;
             type: components["schemas"]["PartyType"];
         };
+        CreatePilotRequest: {
+            /** @description Agencies in the pilot, each with its subtree (1–100) */
+            agencyIds: string[];
+            /**
+             * @description The deciding document
+             * @example Quyết định số 3455/QĐ-UBND ngày 15/12/2025 của UBND tỉnh
+             */
+            decisionRef: string;
+            /**
+             * Format: date
+             * @description Last local day (inclusive); absent = open-ended
+             */
+            endsOn?: string | null;
+            /** @example Thí điểm tiếp nhận, trả kết quả không phụ thuộc địa giới hành chính cấp huyện */
+            name: string;
+            /**
+             * @description National procedure codes; empty or absent = every procedure
+             * @default []
+             */
+            procedureCodes: string[];
+            /**
+             * Format: date
+             * @description First local day of the pilot
+             */
+            startsOn: string;
+        };
         CreateProcedureRequest: {
             /** @example 1.001193 */
             code: string;
@@ -1761,6 +2107,51 @@ export interface components {
             /** Format: date */
             validTo?: string | null;
         };
+        CreateReportExportRequest: {
+            /**
+             * Format: uuid
+             * @description An agency subtree (default: the caller’s own)
+             */
+            agencyId?: string;
+            /**
+             * @default competent
+             * @enum {string}
+             */
+            by: "competent" | "receiving";
+            /**
+             * @description ii06a-dossiers only (required there): the counter whose dossiers to list
+             * @enum {string}
+             */
+            cell?: "receivedTotal" | "receivedOnline" | "receivedDirect" | "carriedOver" | "resolvedTotal" | "resolvedEarly" | "resolvedOnTime" | "resolvedLate" | "inProcessTotal" | "inProcessWithin" | "inProcessOverdue" | "withdrawnOrStopped" | "lateEntries";
+            field?: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv" | "pdf";
+            /**
+             * Format: date
+             * @description First local day of the period
+             */
+            from: string;
+            /** @description Procedure code */
+            procedureCode?: string;
+            /** @enum {string} */
+            report: "ii06a" | "procedures" | "indicators" | "satisfaction" | "tracking-book" | "ii06a-dossiers";
+            /**
+             * Format: uuid
+             * @description ii06a-dossiers only: the row’s agency (omit for the total)
+             */
+            rowAgencyId?: string;
+            /**
+             * @description ii06a, procedures and ii06a-dossiers only
+             * @default auto
+             * @enum {string}
+             */
+            source: "auto" | "live";
+            /**
+             * Format: date
+             * @description Last local day of the period (inclusive)
+             */
+            to: string;
+        };
         CreateUserRequest: {
             /** @default true */
             active: boolean;
@@ -1794,6 +2185,94 @@ export interface components {
              * @example https://dichvucong.longxuyen.angiang.gov.vn/hooks/motcua
              */
             url: string;
+        };
+        Dashboard: {
+            /** @description Direct children of the agency with something to count, by code */
+            agencies: components["schemas"]["DashboardAgencyRow"][];
+            /** @description The agency whose subtree is shown */
+            agency: components["schemas"]["DashboardAgency"];
+            /** @description The filters applied */
+            filters: Record<string, never>;
+            /** Format: date */
+            from: string;
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            /** @description The Decision 766 indicators’ total for the same filters */
+            indicators: components["schemas"]["IndicatorRow"];
+            /** @description Online share of the dossiers accepted in the period (766 indicator 3.3) */
+            online: components["schemas"]["IndicatorValue"];
+            open: components["schemas"]["DashboardOpenCounts"];
+            /** @description The satisfaction report’s total for the same filters */
+            satisfaction: components["schemas"]["SatisfactionRow"];
+            series: components["schemas"]["DashboardBucket"][];
+            snapshot?: components["schemas"]["SnapshotReference"];
+            /**
+             * @description Where the II.06a totals and agency rows come from (a closed month: its snapshot)
+             * @enum {string}
+             */
+            source: "live" | "snapshot";
+            /** Format: date */
+            to: string;
+            /** @description The II.06a total of the same filters */
+            totals: components["schemas"]["Ii06aCounters"];
+        };
+        DashboardAgency: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        DashboardAgencyRow: {
+            agencyCode: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            carriedOver: number;
+            inProcessOverdue: number;
+            inProcessTotal: number;
+            inProcessWithin: number;
+            /** @description Decision 766 indicator 2.1 over the subtree: the sums of the /indicators rows it holds */
+            onTime: components["schemas"]["IndicatorValue"];
+            receivedDirect: number;
+            receivedOnline: number;
+            receivedTotal: number;
+            resolvedEarly: number;
+            resolvedLate: number;
+            resolvedOnTime: number;
+            resolvedTotal: number;
+            /** @description true: the selected agency’s own dossiers; false: a child agency’s whole subtree */
+            self: boolean;
+            withdrawnOrStopped: number;
+        };
+        DashboardBucket: {
+            /**
+             * Format: date
+             * @description First day of the bucket inside the period
+             */
+            from: string;
+            /** @description Accepted in the bucket (II.06a received online + direct of the same days, live data) */
+            received: number;
+            /** @description Of them, online */
+            receivedOnline: number;
+            /** @description Resolved in the bucket (II.06a resolvedTotal of the same days, live data) */
+            resolved: number;
+            /** @description Of them, late */
+            resolvedLate: number;
+            /** @description Of them, early or on time */
+            resolvedOnTime: number;
+            /**
+             * Format: date
+             * @description Last day of the bucket inside the period (inclusive)
+             */
+            to: string;
+        };
+        DashboardOpenCounts: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description Open dossiers past their due-soon mark and not yet due (the work list’s “Sắp đến hạn”) */
+            dueSoon: number;
+            /** @description Open dossiers past their due time now (the work list’s “Quá hạn”) */
+            overdue: number;
         };
         /** @enum {string} */
         DayKind: "WORKDAY" | "WEEKEND" | "HOLIDAY" | "SUBSTITUTE_OFF" | "SWAPPED_OFF" | "MAKEUP_WORKDAY";
@@ -2050,11 +2529,61 @@ export interface components {
              */
             rule: string;
         };
+        /** @enum {string} */
+        FindingCategory: "LATE_WITHOUT_APOLOGY" | "MISSING_DOCUMENTS" | "WRONG_FEE" | "EXTRA_REQUIREMENT" | "RECORD_INCOMPLETE" | "OTHER";
+        FindingResponse: {
+            /** @enum {string|null} */
+            category: "LATE_WITHOUT_APOLOGY" | "MISSING_DOCUMENTS" | "WRONG_FEE" | "EXTRA_REQUIREMENT" | "RECORD_INCOMPLETE" | "OTHER" | null;
+            /** @example Trễ hạn không có văn bản xin lỗi */
+            categoryLabel: string | null;
+            note: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Full name of the auditor who recorded it */
+            recordedByName: string | null;
+            verdict: components["schemas"]["FindingVerdict"];
+            /** @example Có vi phạm, thiếu sót */
+            verdictLabel: string;
+        };
+        /** @enum {string} */
+        FindingVerdict: "COMPLIANT" | "PROBLEM";
         HealthResponse: {
             /** @enum {string} */
             db: "up" | "down";
             /** @enum {string} */
             status: "ok" | "unavailable";
+        };
+        HoldingStep: {
+            /**
+             * Format: uuid
+             * @description The acting agency
+             */
+            agencyId: string;
+            agencyName: string;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** @description Full name of the officer assigned */
+            assigneeName: string | null;
+            /**
+             * Format: date-time
+             * @description The step’s own due time
+             */
+            dueAt: string | null;
+            /** @example Thẩm định hồ sơ */
+            name: string;
+            seq: number;
+            /**
+             * Format: date-time
+             * @description When the step was sent to the agency
+             */
+            since: string;
+            /**
+             * @description The step’s status now
+             * @enum {string}
+             */
+            status: "SENT" | "ACCEPTED" | "RETURNED" | "DONE";
+            /** Format: uuid */
+            stepId: string;
         };
         IdentifierDto: {
             type: components["schemas"]["IdentifierType"];
@@ -2230,6 +2759,127 @@ export interface components {
             to: string;
             total: components["schemas"]["IndicatorRow"];
         };
+        InspectionCounts: {
+            /** @description Problems per category, every category listed (0 included), in list order */
+            byCategory: components["schemas"]["CategoryCount"][];
+            compliant: number;
+            /** @description Without a finding yet */
+            pending: number;
+            problem: number;
+            /** @description With a finding */
+            reviewed: number;
+            /** @description Dossiers in the sample */
+            sampled: number;
+        };
+        InspectionDetail: {
+            /** @description The agency inspected (with its subtree) */
+            agency: components["schemas"]["AgencyRef"];
+            /** Format: date-time */
+            closedAt: string | null;
+            closedByName: string | null;
+            counts: components["schemas"]["InspectionCounts"];
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            /** Format: date-time */
+            drawnAt: string;
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Dossiers in the sampling frame at the last draw */
+            population: number;
+            procedureCode: string | null;
+            /** @description The sample in draw order, each with its finding */
+            sample: components["schemas"]["InspectionSampleItem"][];
+            /** @description Requested sample size */
+            sampleSize: number;
+            seed: string;
+            status: components["schemas"]["InspectionStatus"];
+            title: string;
+            /** Format: date */
+            to: string;
+            version: number;
+        };
+        InspectionPage: {
+            items: components["schemas"]["InspectionSummary"][];
+            nextCursor: string | null;
+        };
+        InspectionReport: {
+            /** Format: date-time */
+            generatedAt: string;
+            inspection: components["schemas"]["InspectionDetail"];
+            /** @description SHA-256 of the data rows: the UTF-8 of JSON.stringify(row) + "\n" for each row of table.rows (headings excluded); the same digest every file format states */
+            sha256: string;
+            /** @description The findings table the exports carry and the hash covers */
+            table: components["schemas"]["InspectionTable"];
+        };
+        InspectionSampleItem: {
+            /**
+             * Format: uuid
+             * @description Competent agency
+             */
+            agencyId: string;
+            agencyName: string;
+            /** @example 000.00.22.H01-260302-0001 */
+            code: string;
+            /** Format: uuid */
+            dossierId: string;
+            /** @description null until the auditor records one */
+            finding: components["schemas"]["FindingResponse"] | null;
+            /** @description 1-based rank in the seeded order */
+            position: number;
+            procedureCode: string;
+            procedureName: string;
+            /** Format: date-time */
+            receivedAt: string;
+            receivingAgencyName: string;
+            /** @description Current status */
+            status: Record<string, never>;
+            /** @example Đã trả kết quả */
+            statusText: string;
+            /**
+             * @description Final when finished; live (WITHIN / DUE_SOON / OVERDUE) while open; null when finished without a judgement
+             * @enum {string|null}
+             */
+            timeliness: "EARLY" | "ON_TIME" | "LATE" | "WITHIN" | "DUE_SOON" | "OVERDUE" | null;
+        };
+        /** @enum {string} */
+        InspectionStatus: "OPEN" | "CLOSED";
+        InspectionSummary: {
+            /** @description The agency inspected (with its subtree) */
+            agency: components["schemas"]["AgencyRef"];
+            /** Format: date-time */
+            closedAt: string | null;
+            closedByName: string | null;
+            counts: components["schemas"]["InspectionCounts"];
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            /** Format: date-time */
+            drawnAt: string;
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Dossiers in the sampling frame at the last draw */
+            population: number;
+            procedureCode: string | null;
+            /** @description Requested sample size */
+            sampleSize: number;
+            seed: string;
+            status: components["schemas"]["InspectionStatus"];
+            title: string;
+            /** Format: date */
+            to: string;
+            version: number;
+        };
+        InspectionTable: {
+            /** @description Column headings */
+            header: string[];
+            /** @description The data rows as every export carries them: numbers as numbers, instants as local ISO 8601, empty cells null */
+            rows: ((string | number) | null)[][];
+        };
         IntegrationClientResponse: {
             /** Format: uuid */
             agencyId: string;
@@ -2378,8 +3028,57 @@ export interface components {
         };
         /** @enum {string} */
         NotificationType: "STEP_RECEIVED" | "STEP_DUE_SOON" | "STEP_OVERDUE" | "STEP_RETURNED" | "DOSSIER_TO_RETURN";
+        OfficerFigures: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** @description Distinct dossiers on which the officer completed a step or issued the result in the period */
+            dossiersHandled: number;
+            /** @description Dossiers whose result (positive or with written reasons) the officer issued in the period */
+            dossiersResolved: number;
+            fullName: string;
+            /** @description Handled dossiers with at least one judged step or result */
+            judgedDossiers: number;
+            /** @description Share of those ratings giving the officer factor 4 or 5, in % (DOMAIN §8) */
+            officerIndex: number | null;
+            /** @description Mean of the "officer" factor (1–5) of those ratings, two decimals */
+            officerRatingAverage: number | null;
+            /** @description Handled dossiers where every step the officer completed, and the result they issued, was early or on time */
+            onTimeDossiers: number;
+            /** @description onTimeDossiers / judgedDossiers in %, one decimal */
+            onTimeShare: number | null;
+            /** @description Applicants’ ratings of the dossiers handled */
+            ratings: number;
+            /** @description Steps of routes completed in the period */
+            stepsCompleted: number;
+            /** Format: uuid */
+            userId: string;
+        };
         /** @enum {string} */
         OnlineRegime: "FULL" | "PARTIAL" | "NONE";
+        OverdueDossier: {
+            /** @description Competent agency */
+            agencyName: string;
+            code: string;
+            /** Format: uuid */
+            dossierId: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description The step(s) of its route holding it at the end of the period (sent by then, not completed by then); several for a parallel consultation, none when it has no route */
+            heldBy: components["schemas"]["HoldingStep"][];
+            procedureCode: string;
+            procedureName: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        OverdueList: {
+            /** @description Most overdue first (earliest due time), at most 200 */
+            items: components["schemas"]["OverdueDossier"][];
+            /** @description Equals timeliness.inProcessOverdue */
+            total: number;
+            /** @description More overdue dossiers than listed */
+            truncated: boolean;
+        };
         PartiesServedReport: {
             /** Format: date */
             from: string;
@@ -2588,7 +3287,84 @@ export interface components {
             sha256: string;
         };
         /** @enum {string} */
-        Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "dossiers:import" | "parties:read" | "parties:manage" | "parties:reveal" | "parties:administer" | "reports:read" | "reports:export" | "reports:close" | "audit:read" | "audit:verify";
+        Permission: "agencies:read" | "agencies:manage" | "procedures:read" | "procedures:manage" | "calendar:read" | "calendar:manage" | "users:read" | "users:manage" | "integration:read" | "integration:manage" | "webhooks:manage" | "dossiers:read" | "dossiers:create" | "dossiers:intake" | "dossiers:process" | "dossiers:assign" | "dossiers:approve" | "dossiers:return" | "dossiers:import" | "parties:read" | "parties:manage" | "parties:reveal" | "parties:administer" | "reports:read" | "reports:export" | "reports:close" | "audit:read" | "audit:verify" | "inspections:read" | "inspections:conduct" | "pilots:manage";
+        PilotComparison: {
+            before: components["schemas"]["PilotWindow"];
+            during: components["schemas"]["PilotWindow"];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Every other agency of the caller’s scope, for the same procedures: the comparison group */
+            otherAgencies: components["schemas"]["PilotGroupIndicators"];
+            pilot: components["schemas"]["PilotResponse"];
+            /** @description Dossiers whose competent agency is in a pilot agency’s subtree */
+            pilotAgencies: components["schemas"]["PilotGroupIndicators"];
+        };
+        PilotGroupIndicators: {
+            /** @description The window of the same length just before the pilot started */
+            before: components["schemas"]["PilotIndicators"];
+            /** @description From the start to its end or today, whichever is earlier */
+            during: components["schemas"]["PilotIndicators"];
+        };
+        PilotIndicators: {
+            /** @description Mean processing time of the resolved dossiers in CALENDAR days (acceptance to result, pauses included), two decimals */
+            averageProcessingDays: number | null;
+            /** @description resolvedOnTime / resolved, in %, one decimal */
+            onTimeRate: number | null;
+            /** @description receivedOnline / received, in %, one decimal */
+            onlineShare: number | null;
+            /** @description Applicants’ ratings of the resolved dossiers */
+            ratings: number;
+            /** @description Dossiers accepted (status 2) in the window */
+            received: number;
+            /** @description Of them, submitted online */
+            receivedOnline: number;
+            /** @description Dossiers resolved (result, positive or with written reasons) in the window */
+            resolved: number;
+            /** @description Of them, early or on time */
+            resolvedOnTime: number;
+            /** @description Satisfaction index of those ratings (DOMAIN §8: share of 4–5 per factor, mean of the five), in % */
+            satisfactionIndex: number | null;
+        };
+        PilotPage: {
+            items: components["schemas"]["PilotResponse"][];
+            nextCursor: string | null;
+        };
+        PilotResponse: {
+            /** @description Each with its subtree */
+            agencies: components["schemas"]["AgencyRef"][];
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            decisionRef: string;
+            /** Format: date */
+            endsOn: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Empty = every procedure */
+            procedureCodes: string[];
+            /** Format: date */
+            startsOn: string;
+            /** @description From today’s local date */
+            status: components["schemas"]["PilotStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /**
+         * @description From today’s local date
+         * @enum {string}
+         */
+        PilotStatus: "PLANNED" | "RUNNING" | "ENDED";
+        PilotWindow: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description Inclusive
+             */
+            to: string;
+        };
         Problem: {
             /** @description 403/409 on a dossier action: what the caller may do now */
             allowedActions?: string[];
@@ -2844,6 +3620,17 @@ export interface components {
             /** @description Kết quả giải quyết */
             result: number;
         };
+        RecordFindingRequest: {
+            /** @description Required for PROBLEM, not allowed for COMPLIANT */
+            category?: components["schemas"]["FindingCategory"];
+            /** @example Trễ hạn 3 ngày, không có Phiếu xin lỗi và hẹn lại ngày trả kết quả */
+            note?: string;
+            verdict: components["schemas"]["FindingVerdict"];
+        };
+        RedrawInspectionRequest: {
+            /** @description Seed of the random draw (letters, digits, . _ -, up to 64). The sample is the dossiers of the frame ordered by md5(seed || ":" || dossier id), first sampleSize of them: the same seed over the same scope and data gives the same dossiers. Give the current seed to draw the same sample again; absent: a new seed is generated. */
+            seed?: string;
+        };
         ReplayWebhookRequest: {
             /**
              * Format: date-time
@@ -2854,6 +3641,40 @@ export interface components {
         ReplayWebhookResult: {
             /** @description Deliveries scheduled */
             scheduled: number;
+        };
+        ReportExportList: {
+            /** @description The caller’s own exports, newest first (at most 50) */
+            items: components["schemas"]["ReportExportView"][];
+        };
+        ReportExportView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why the export failed (Vietnamese, for the user) */
+            error?: string;
+            /**
+             * Format: date-time
+             * @description When the export and its file are deleted: 7 days after the file is made (or asked for)
+             */
+            expiresAt: string;
+            filename?: string;
+            /** @description The filters as asked: from, to and the optional ones */
+            filters: Record<string, never>;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv" | "pdf";
+            /** Format: uuid */
+            id: string;
+            progress: number;
+            /** @enum {string} */
+            report: "ii06a" | "procedures" | "indicators" | "satisfaction" | "tracking-book" | "ii06a-dossiers";
+            /** @description Data rows in the file (total lines included) */
+            rowCount?: number;
+            /** @description SHA-256 of the data rows, printed in the file’s footer and recorded in the audit trail */
+            sha256?: string;
+            sizeBytes?: number;
+            /** @enum {string} */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
         };
         RepresentativeInput: {
             /**
@@ -2954,6 +3775,13 @@ export interface components {
         };
         /** @enum {string} */
         Role: "ADMIN" | "RECEPTION" | "SPECIALIST" | "LEADER" | "AUDITOR";
+        SatisfactionFactors: {
+            access: number | null;
+            feedback: number | null;
+            officer: number | null;
+            procedure: number | null;
+            result: number | null;
+        };
         SatisfactionReport: {
             /** Format: date */
             from: string;
@@ -3066,6 +3894,53 @@ export interface components {
             /** @example Tờ khai đăng ký khai sinh */
             name: string;
         };
+        TrackingBookLine: {
+            /** @description Applicant; an individual’s given names reduced to initials */
+            applicantName: string;
+            /** @enum {string} */
+            applicantType: "INDIVIDUAL" | "ORGANIZATION" | "ENTERPRISE";
+            /** @enum {string} */
+            channel: "DIRECT" | "ONLINE" | "POSTAL";
+            code: string;
+            competentAgencyName: string;
+            /**
+             * Format: date-time
+             * @description Appointment: the apology’s new date if any, else the due time
+             */
+            dueAt: string | null;
+            /**
+             * Format: date-time
+             * @description Result ready, refused, withdrawn or stopped
+             */
+            finishedAt: string | null;
+            /** @enum {string|null} */
+            outcome: "POSITIVE" | "NEGATIVE" | "REFUSED" | "WITHDRAWN" | "STOPPED" | null;
+            procedureCode: string;
+            procedureName: string;
+            /** Format: date-time */
+            receivedAt: string;
+            receivingAgencyName: string;
+            /** Format: date-time */
+            returnedAt: string | null;
+            status: string;
+            statusLabel: string;
+            /**
+             * @description Finished: early / on time / late against the due time; open: within time or overdue now
+             * @enum {string|null}
+             */
+            timeliness: "EARLY" | "ON_TIME" | "LATE" | "WITHIN" | "OVERDUE" | null;
+        };
+        TrackingBookPage: {
+            /** @description The filters applied */
+            filters: Record<string, never>;
+            /** Format: date */
+            from: string;
+            /** @description Dossiers received in the period, in order of receipt */
+            items: components["schemas"]["TrackingBookLine"][];
+            nextCursor: string | null;
+            /** Format: date */
+            to: string;
+        };
         UpdateAgencyRequest: {
             address?: string | null;
             isReceptionPoint?: boolean;
@@ -3121,6 +3996,23 @@ export interface components {
             representatives?: components["schemas"]["RepresentativeInput"][];
             sex?: components["schemas"]["Sex"] | null;
             /** @description Current version, for optimistic concurrency (409 when stale) */
+            version: number;
+        };
+        UpdatePilotRequest: {
+            /** @description Replaces the agencies */
+            agencyIds?: string[];
+            decisionRef?: string;
+            /**
+             * Format: date
+             * @description null makes the pilot open-ended
+             */
+            endsOn?: string | null;
+            name?: string;
+            /** @description Replaces the procedures; empty = every procedure */
+            procedureCodes?: string[];
+            /** Format: date */
+            startsOn?: string;
+            /** @description The version read; a stale one is 409 STALE_VERSION */
             version: number;
         };
         UpdateProcedureRequest: {
@@ -4845,6 +5737,422 @@ export interface operations {
             };
         };
     };
+    listInspections: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: components["schemas"]["InspectionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Inspections of agencies in the caller’s scope, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission inspections:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInspectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Opened, with its sample drawn (and the seed, generated when absent) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionDetail"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission inspections:conduct */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sample with its findings and the counts per verdict and category */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionDetail"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission inspections:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Closed: frozen, no more findings or draws */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionDetail"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission inspections:conduct */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INSPECTION_CLOSED (closed already) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordInspectionFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                dossierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFindingRequest"];
+            };
+        };
+        responses: {
+            /** @description The sampled dossier with its finding (recorded again replaces it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionSampleItem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission inspections:conduct */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such inspection in scope, or the dossier is not in its sample */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INSPECTION_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redrawInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedrawInspectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The new sample */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionDetail"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission inspections:conduct */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FINDINGS_RECORDED (a finding exists) or INSPECTION_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInspectionReport: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv" | "xlsx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or the same report as CSV / XLSX / PDF with `format` (needs reports:export; audited). Files carry the SHA-256 in X-Export-Sha256. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionReport"];
+                    "application/pdf": components["schemas"]["InspectionReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["InspectionReport"];
+                    "text/csv": components["schemas"]["InspectionReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission inspections:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listIntegrationChanges: {
         parameters: {
             query?: {
@@ -6400,6 +7708,330 @@ export interface operations {
             };
         };
     };
+    listPilots: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pilots with an agency in the caller’s scope, latest start first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePilotRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission pilots:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Needs reports:read or pilots:manage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (the audit trail keeps what it was) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission pilots:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePilotRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission pilots:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description STALE_VERSION: someone saved first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPilotComparison: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description On-time rate, processing time, online share and satisfaction: before vs during, pilot agencies vs the others */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PilotComparison"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PILOT_NOT_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProcedures: {
         parameters: {
             query?: {
@@ -7170,6 +8802,364 @@ export interface operations {
             };
         };
     };
+    getAccountability: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive); at most 5 years */
+                to: string;
+                /** @description The agency (with its subtree) its head answers for; default: the caller’s own */
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Timeliness, satisfaction, the overdue dossiers with the step and officer holding them, and per-officer figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountabilityReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such agency (one outside the caller’s scope is 403) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive) */
+                to: string;
+                /** @description An agency subtree (default: the caller’s own) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                /** @description Count under the competent agency or the receiving point */
+                by?: "competent" | "receiving";
+                /** @description Bucket of the series (default: day up to 31 days, week up to 183 days, month beyond); at most 400 buckets */
+                granularity?: "day" | "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received vs resolved per bucket, II.06a totals and per direct child agency, open overdue / due-soon counts, online share, satisfaction and the Decision 766 scores, for the same filters as the reports and in the caller’s scope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReportExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportExportList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReportExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReportExportRequest"];
+            };
+        };
+        responses: {
+            /** @description Queued; follow it with getReportExport */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportExportView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agency is not in the caller’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportExportView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such export of the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadReportExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:export */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such export of the caller (or it expired) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description EXPORT_NOT_READY (still queued or running) or EXPORT_FAILED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv; charset=utf-8": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getIi06a: {
         parameters: {
             query: {
@@ -7650,6 +9640,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SatisfactionReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires the permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTrackingBook: {
+        parameters: {
+            query: {
+                /** @description First local day of the period */
+                from: string;
+                /** @description Last local day of the period (inclusive) */
+                to: string;
+                /** @description An agency subtree (default: the caller’s own) */
+                agencyId?: string;
+                /** @description Procedure code */
+                procedureCode?: string;
+                field?: string;
+                /** @description Count under the competent agency or the receiving point */
+                by?: "competent" | "receiving";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dossiers received in the period, in order of receipt (keyset pages) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingBookPage"];
                 };
             };
             401: {

@@ -9,6 +9,8 @@ const logger = new Logger('Errors');
 /** SQLSTATEs of data exceptions caused by a value (class 22), e.g. 22021 bad encoding, 22P02 malformed literal. */
 const INPUT_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
 
+const RELEASED_BY_DROPPED_CONNECTION = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 /**
  * The database is down or restarting (connection refused or cut, admin shutdown, starting up):
  * a 503 the client may retry, not a 500 — the pool reconnects by itself once it is back.
@@ -18,6 +20,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return candidates.some((e) => {
     const code = (e as { code?: string })?.code ?? '';
     const message = (e as { message?: string })?.message ?? '';
+    // TypeORM releases a transaction's connection when the server drops it between two of its
+    // statements (a shutdown): the next statement or the COMMIT fails with these, not the driver's.
+    if (RELEASED_BY_DROPPED_CONNECTION.has((e as { name?: string })?.name ?? '')) return true;
     return (
       ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) ||
       code.startsWith('08') ||

@@ -36,6 +36,10 @@ export class BootstrapService implements OnApplicationBootstrap {
     private readonly parties: PartiesService,
   ) {}
 
+  private markReady!: () => void;
+  /** Resolves once the first-start seeding is in (the demo history replays into its catalog). */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+
   async onApplicationBootstrap(): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
@@ -46,6 +50,7 @@ export class BootstrapService implements OnApplicationBootstrap {
       await this.calendar.ensureSeeded(tx);
       if (this.config.demoData) await this.seedProcedures(tx);
     });
+    this.markReady();
     // Dossiers received before the citizen registry: register their applicants in the background
     // (batched, resumable), with the other background jobs.
     if (this.config.jobsEnabled) this.parties.startLegacyAdoption();

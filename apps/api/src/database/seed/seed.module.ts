@@ -4,5 +4,5 @@ import { CatalogModule } from '../../modules/catalog/catalog.module';
 import { PartiesModule } from '../../modules/parties/parties.module';
 import { BootstrapService } from './bootstrap.service';
 
-@Module({ imports: [CalendarModule, CatalogModule, PartiesModule], providers: [BootstrapService] })
+@Module({ imports: [CalendarModule, CatalogModule, PartiesModule], providers: [BootstrapService], exports: [BootstrapService] })
 export class SeedModule {}

@@ -32,6 +32,6 @@ import { SlaSweepService } from './sla/sla-sweep.service';
     DossierImportService,
     { provide: FileStorage, useClass: LocalFileStorage },
   ],
-  exports: [DossiersService, SlaSweepService],
+  exports: [DossiersService, SlaSweepService, DossierImportService],
 })
 export class DossiersModule {}

@@ -9,7 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { PublicLookupQuery } from '../dossiers/dto/dossier.dto';
 import { IndicatorsService } from './indicators.service';
-import { ii06aFile } from './report-files';
+import { ReportExportRunner } from './exports/report-export-runner';
 import { ReportPeriodsService } from './report-periods.service';
 import { RatingRequest } from './ratings.dto';
 import { RatingsService } from './ratings.service';
@@ -39,6 +39,7 @@ export class ReportsController {
     private readonly ratings: RatingsService,
     private readonly periods: ReportPeriodsService,
     private readonly indicators: IndicatorsService,
+    private readonly files: ReportExportRunner,
   ) {}
 
   @Get('ii06a')
@@ -56,7 +57,7 @@ export class ReportsController {
     }
     const report = await this.reports.ii06a(actor, query);
     if (format === 'json') return report;
-    const file = await ii06aFile(report, format);
+    const file = await this.files.ii06aFile(actor, report, format, query.agencyId);
     await this.reports.recordExport(actor, 'ii06a', format, { from: report.from, to: report.to, ...report.filters }, file.sha256);
     reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`);
     return file.body;

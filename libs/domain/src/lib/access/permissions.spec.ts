@@ -3,8 +3,18 @@ import { hasPermission, PERMISSIONS, permissionsOf, ROLE_PERMISSIONS, ROLES } fr
 const READ_ONLY = /:(read|verify|export)$/;
 
 describe('role permissions', () => {
-  it('gives the auditor only permissions that change nothing', () => {
-    for (const permission of ROLE_PERMISSIONS.AUDITOR) expect(permission).toMatch(READ_ONLY);
+  it('gives the auditor only permissions that change nothing, except conducting inspections (their own work records)', () => {
+    const writes = ROLE_PERMISSIONS.AUDITOR.filter((permission) => !READ_ONLY.test(permission));
+    expect(writes).toEqual(['inspections:conduct']);
+  });
+
+  it('reserves conducting inspections to auditors; auditors, leaders and administrators read them', () => {
+    expect(ROLES.filter((role) => hasPermission([role], 'inspections:conduct'))).toEqual(['AUDITOR']);
+    expect(ROLES.filter((role) => hasPermission([role], 'inspections:read'))).toEqual(['ADMIN', 'LEADER', 'AUDITOR']);
+  });
+
+  it('reserves recording pilot models to administrators', () => {
+    expect(ROLES.filter((role) => hasPermission([role], 'pilots:manage'))).toEqual(['ADMIN']);
   });
 
   it('reserves catalog, calendar, user and integration management to administrators', () => {

@@ -34,6 +34,9 @@ export const PERMISSIONS = [
   'reports:close',
   'audit:read',
   'audit:verify',
+  'inspections:read',
+  'inspections:conduct',
+  'pilots:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +60,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     // Period closing freezes a month's reports (a snapshot); reading reports stays with leaders and auditors.
     'reports:close',
     'audit:read',
+    // Pilot models of the one-stop service are recorded by administrators (issue 8 §4); inspections they may read.
+    'pilots:manage',
+    'inspections:read',
   ],
   RECEPTION: [
     ...CATALOG_READ,
@@ -80,8 +86,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'reports:read',
     'reports:export',
     'users:read',
+    'inspections:read',
   ],
-  // Read-only on everything in scope; exporting and verifying change nothing.
+  // Read-only on everything in scope (exporting and verifying change nothing); the one thing an auditor
+  // writes is their own work record: inspections with their sample and findings.
   AUDITOR: [
     ...CATALOG_READ,
     'users:read',
@@ -92,6 +100,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'reports:export',
     'audit:read',
     'audit:verify',
+    'inspections:read',
+    'inspections:conduct',
   ],
 };
 
