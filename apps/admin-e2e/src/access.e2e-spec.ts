@@ -4,16 +4,53 @@ import { logIn, submitLogin, visibleNavItems } from './support/session';
 
 /** What each demo role sees in the menu, from ROLE_PERMISSIONS in @motcua/domain. */
 const EXPECTED_NAV: Array<[string, string[]]> = [
-  ['admin', ['nav-administration', 'nav-agencies', 'nav-audit', 'nav-calendar', 'nav-parties', 'nav-procedures']],
+  [
+    'admin',
+    [
+      'nav-administration',
+      'nav-agencies',
+      'nav-audit',
+      'nav-calendar',
+      'nav-inspections',
+      'nav-parties',
+      'nav-pilots',
+      'nav-procedures',
+      'nav-reports',
+    ],
+  ],
   ['tiepnhan.ttpvhcc', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-intake', 'nav-parties', 'nav-procedures', 'nav-work']],
   ['chuyenvien.stp', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-work']],
   [
     'lanhdao.stp',
-    ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports', 'nav-work'],
+    [
+      'nav-accountability',
+      'nav-administration',
+      'nav-agencies',
+      'nav-calendar',
+      'nav-dossiers',
+      'nav-inspections',
+      'nav-parties',
+      'nav-pilots',
+      'nav-procedures',
+      'nav-reports',
+      'nav-work',
+    ],
   ],
   [
     'thanhtra.tinh',
-    ['nav-administration', 'nav-agencies', 'nav-audit', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports'],
+    [
+      'nav-accountability',
+      'nav-administration',
+      'nav-agencies',
+      'nav-audit',
+      'nav-calendar',
+      'nav-dossiers',
+      'nav-inspections',
+      'nav-parties',
+      'nav-pilots',
+      'nav-procedures',
+      'nav-reports',
+    ],
   ],
 ];
 

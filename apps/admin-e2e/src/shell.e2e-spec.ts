@@ -54,7 +54,7 @@ describe('admin shell in Chromium', () => {
 
     await submitLogin(page, 'lanhdao.stp');
     await page.waitForURL((url) => url.pathname === '/bao-cao');
-    await page.getByText('Chức năng đang được xây dựng').waitFor();
+    await page.getByTestId('reports-page').waitFor();
     await page.close();
   });
 

@@ -6,21 +6,25 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router-dom';
+import { AccountabilityPage } from '../features/accountability/accountability-page';
 import { AdministrationPage } from '../features/administration/administration-page';
 import { AgenciesPage } from '../features/agencies/agencies-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
+import { HomePage } from '../features/dashboard/home-page';
 import { DossiersPage } from '../features/dossiers/dossiers-page';
 import { IntakePage } from '../features/dossiers/intake/intake-page';
+import { InspectionsPage } from '../features/inspections/inspections-page';
 import { PartiesPage } from '../features/parties/parties-page';
+import { PilotsPage } from '../features/pilots/pilots-page';
 import { ComingSoonPage } from '../features/placeholder/coming-soon-page';
-import { HomePage } from '../features/placeholder/home-page';
 import { NotFoundPage } from '../features/placeholder/not-found-page';
 import { ProceduresPage } from '../features/procedures/procedures-page';
 import { PublicLayout } from '../features/public-guide/public-layout';
 import { PublicProcedurePage } from '../features/public-guide/public-procedure-page';
 import { PublicProceduresPage } from '../features/public-guide/public-procedures-page';
 import { PublicLookupPage } from '../features/public-lookup/public-lookup-page';
+import { ReportsPage } from '../features/reports/reports-page';
 import { WorkQueuesPage } from '../features/work/work-queues-page';
 import { AppLayout } from './app-layout';
 import { LoginPage } from './auth/login-page';
@@ -39,6 +43,10 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   agencies: AgenciesPage,
   calendar: CalendarPage,
   parties: PartiesPage,
+  reports: ReportsPage,
+  inspections: InspectionsPage,
+  accountability: AccountabilityPage,
+  pilots: PilotsPage,
   audit: AuditPage,
   administration: AdministrationPage,
 };
@@ -72,7 +80,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                     <Route
                       key={item.key}
                       path={`${item.path}/*`}
-                      element={<RequirePermission anyOf={item.anyOf}>{Page ? <Page /> : <ComingSoonPage labelKey={item.labelKey} />}</RequirePermission>}
+                      element={
+                        <RequirePermission anyOf={item.anyOf}>
+                          {Page ? <Page /> : <ComingSoonPage labelKey={item.labelKey} />}
+                        </RequirePermission>
+                      }
                     />
                   );
                 })}

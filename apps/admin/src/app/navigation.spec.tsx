@@ -21,16 +21,53 @@ describe('menus by permission', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it.each<[Role, string[]]>([
-    ['ADMIN', ['nav-administration', 'nav-agencies', 'nav-audit', 'nav-calendar', 'nav-parties', 'nav-procedures']],
+    [
+      'ADMIN',
+      [
+        'nav-administration',
+        'nav-agencies',
+        'nav-audit',
+        'nav-calendar',
+        'nav-inspections',
+        'nav-parties',
+        'nav-pilots',
+        'nav-procedures',
+        'nav-reports',
+      ],
+    ],
     ['RECEPTION', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-intake', 'nav-parties', 'nav-procedures', 'nav-work']],
     ['SPECIALIST', ['nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-work']],
     [
       'LEADER',
-      ['nav-administration', 'nav-agencies', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports', 'nav-work'],
+      [
+        'nav-accountability',
+        'nav-administration',
+        'nav-agencies',
+        'nav-calendar',
+        'nav-dossiers',
+        'nav-inspections',
+        'nav-parties',
+        'nav-pilots',
+        'nav-procedures',
+        'nav-reports',
+        'nav-work',
+      ],
     ],
     [
       'AUDITOR',
-      ['nav-administration', 'nav-agencies', 'nav-audit', 'nav-calendar', 'nav-dossiers', 'nav-parties', 'nav-procedures', 'nav-reports'],
+      [
+        'nav-accountability',
+        'nav-administration',
+        'nav-agencies',
+        'nav-audit',
+        'nav-calendar',
+        'nav-dossiers',
+        'nav-inspections',
+        'nav-parties',
+        'nav-pilots',
+        'nav-procedures',
+        'nav-reports',
+      ],
     ],
   ])('shows a %s only the modules it may use', async (role, expected) => {
     signedInAs([role]);
@@ -52,10 +89,10 @@ describe('menus by permission', () => {
     expect(screen.queryByTestId('forbidden')).toBeNull();
   });
 
-  it('shows a placeholder for a module whose screens have not landed yet', async () => {
+  it('opens the reports for a leader, and for an administrator only to close periods', async () => {
     signedInAs(['LEADER']);
-    renderApp('/bao-cao');
-    expect(await screen.findByText('Chức năng đang được xây dựng')).toBeTruthy();
+    renderApp('/bao-cao?tab=khoa-so');
+    expect(await screen.findByTestId('reports-page')).toBeTruthy();
     expect(screen.queryByTestId('forbidden')).toBeNull();
   });
 });

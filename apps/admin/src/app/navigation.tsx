@@ -4,9 +4,12 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  ExperimentOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
   InboxOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -38,7 +41,31 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'agencies', path: '/co-quan', labelKey: 'nav.agencies', icon: <ApartmentOutlined />, anyOf: ['agencies:read'] },
   { key: 'calendar', path: '/lich-lam-viec', labelKey: 'nav.calendar', icon: <CalendarOutlined />, anyOf: ['calendar:read'] },
   { key: 'parties', path: '/cong-dan', labelKey: 'nav.parties', icon: <TeamOutlined />, anyOf: ['parties:read'] },
-  { key: 'reports', path: '/bao-cao', labelKey: 'nav.reports', icon: <BarChartOutlined />, anyOf: ['reports:read'] },
+  // Administrators close periods here without reading the reports themselves.
+  { key: 'reports', path: '/bao-cao', labelKey: 'nav.reports', icon: <BarChartOutlined />, anyOf: ['reports:read', 'reports:close'] },
+  // Issue 8 §4–§5: the auditor's inspections, the agency head's accountability view and the pilot models.
+  {
+    key: 'inspections',
+    path: '/thanh-tra',
+    labelKey: 'oversight.nav.inspections',
+    icon: <FileProtectOutlined />,
+    anyOf: ['inspections:read', 'inspections:conduct'],
+  },
+  {
+    key: 'accountability',
+    path: '/trach-nhiem',
+    labelKey: 'oversight.nav.accountability',
+    icon: <SafetyCertificateOutlined />,
+    anyOf: ['reports:read'],
+  },
+  // Administrators record pilots; those who read reports see their comparison.
+  {
+    key: 'pilots',
+    path: '/thi-diem',
+    labelKey: 'oversight.nav.pilots',
+    icon: <ExperimentOutlined />,
+    anyOf: ['reports:read', 'pilots:manage'],
+  },
   { key: 'audit', path: '/nhat-ky', labelKey: 'adminTools.nav.audit', icon: <AuditOutlined />, anyOf: ['audit:read'] },
   {
     key: 'administration',

@@ -5,8 +5,12 @@ import adminToolsVi from './admin-tools.vi.json';
 import dossiersEn from './dossiers.en.json';
 import dossiersVi from './dossiers.vi.json';
 import en from './en.json';
+import oversightEn from './oversight.en.json';
+import oversightVi from './oversight.vi.json';
 import partiesEn from './parties.en.json';
 import partiesVi from './parties.vi.json';
+import reportsEn from './reports.en.json';
+import reportsVi from './reports.vi.json';
 import vi from './vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -20,10 +24,29 @@ function initialLanguage(): Language {
 
 void i18n.use(initReactI18next).init({
   // The dossier and registry screens keep their strings in their own files, under `dossiers.` and `parties.`;
-  // the webhook and audit screens under `adminTools.`.
+  // the webhook and audit screens under `adminTools.`; the reports and the dashboard under `reports.`;
+  // inspections, accountability and pilot models under `oversight.`.
   resources: {
-    vi: { translation: { ...vi, dossiers: dossiersVi, parties: partiesVi, adminTools: adminToolsVi } },
-    en: { translation: { ...en, dossiers: dossiersEn, parties: partiesEn, adminTools: adminToolsEn } },
+    vi: {
+      translation: {
+        ...vi,
+        dossiers: dossiersVi,
+        parties: partiesVi,
+        adminTools: adminToolsVi,
+        reports: reportsVi,
+        oversight: oversightVi,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        dossiers: dossiersEn,
+        parties: partiesEn,
+        adminTools: adminToolsEn,
+        reports: reportsEn,
+        oversight: oversightEn,
+      },
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',
