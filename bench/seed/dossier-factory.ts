@@ -2,7 +2,8 @@ import { localDateOf, LOOKUP_SECRET_ALPHABET, LOOKUP_SECRET_LENGTH, maskIdentifi
 import type { AgencyInfo, Catalog, ProcedureInfo } from './catalog';
 import { intake, type ApplicantSnapshot, type SubmittedDocument } from './dossier-lifecycle';
 import { businessApplicant, LifecycleRun, playLifecycle } from './dossier-scenario';
-import type { GeneratedDossier, SeedContext } from './generators/types';
+import { partyIdOf } from './generators/parties';
+import type { ApplicantInput, GeneratedDossier, SeedContext } from './generators/types';
 import type { IntakeSpec, ReceptionPoint } from './intake-plan';
 import { businessAt, personAt, type Locality } from './people';
 import { REASONS } from './profile';
@@ -64,31 +65,42 @@ export function generateDossier(spec: IntakeSpec, ctx: SeedContext, homes: Map<s
     point.agency.level === 'COMMUNE' || point.agency.level === 'DISTRICT'
       ? (homes.get(point.agency.id) as Locality)
       : anywhere[applicantRef.index % anywhere.length];
-  let applicant: ApplicantSnapshot;
+  // What the intake sends (identifiers and phone in clear, as the desk types them or the portal posts them).
+  let input: ApplicantInput;
   if (applicantRef.kind === 'business') {
     const b = businessAt(applicantRef.index, ctx.seed, locality, applicantRef.index >= ORGANISATION_BASE);
-    applicant = {
+    input = {
       type: b.type,
       fullName: b.name,
-      // The dossier keeps a masked copy, as the API writes it (DOMAIN §7).
-      identifiers: [{ type: 'TAX_CODE', value: maskIdentifier(b.taxCode) }],
-      phone: maskPhone(b.phone),
+      identifiers: [{ type: 'TAX_CODE', value: b.taxCode }],
+      phone: b.phone,
       email: b.email,
       address: b.address,
     };
   } else {
     const p = personAt(applicantRef.index, ctx.seed, locality);
-    applicant = {
+    input = {
       type: 'INDIVIDUAL',
       fullName: p.fullName,
       dateOfBirth: p.dateOfBirth,
       sex: p.sex,
-      identifiers: [{ type: 'CCCD', value: maskIdentifier(p.cccd) }],
-      phone: maskPhone(p.phone),
+      identifiers: [{ type: 'CCCD', value: p.cccd }],
+      phone: p.phone,
       email: p.email,
       address: p.address,
     };
   }
+  // The dossier keeps a masked copy linked to the registry party, as the API writes it (DOMAIN §7).
+  const applicant: ApplicantSnapshot = {
+    partyId: partyIdOf(ctx.seed, input),
+    type: input.type,
+    fullName: input.fullName,
+    ...(input.dateOfBirth ? { dateOfBirth: input.dateOfBirth, sex: input.sex } : {}),
+    identifiers: input.identifiers.map((i) => ({ type: i.type, value: maskIdentifier(i.value) })),
+    phone: input.phone ? maskPhone(input.phone) : undefined,
+    email: input.email,
+    address: input.address,
+  };
   const online = channel === 'ONLINE';
   const intakeBy = online ? ctx.staff.portal : ctx.staff.reception(point.agency.id);
   const localDate = localDateOf(spec.at);
@@ -115,7 +127,7 @@ export function generateDossier(spec: IntakeSpec, ctx: SeedContext, homes: Map<s
   );
   const intakeStatus = state.status as 'SUBMITTED' | 'RECEIVED';
   playLifecycle(
-    new LifecycleRun(state, procedure, ctx.calendar, ctx.now.getTime(), r),
+    new LifecycleRun(state, procedure, ctx.calendar, ctx.now.getTime(), r, ctx.staff, (id) => ctx.catalog.agencyById.get(id)?.name),
     procedure,
     ctx.calendar as WorkingCalendar,
     ctx.staff,
@@ -129,6 +141,7 @@ export function generateDossier(spec: IntakeSpec, ctx: SeedContext, homes: Map<s
     intakeBy,
     intakeStatus,
     applicantRef: { kind: applicantRef.kind, index: applicantRef.index },
+    applicantInput: input,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   dueSoonAfterMinutes,
 } from '@motcua/domain';
 import type { ProcedureInfo } from './catalog';
+import { afterAction, materialize, routeBlocks, sweepSteps, type RouteContext, type StepState } from './route-lifecycle';
 
 /**
  * The state changes of DossiersService (create → accept, applyAction, and the SLA sweep of
@@ -26,17 +27,33 @@ import type { ProcedureInfo } from './catalog';
 
 /** As in DossiersService. */
 const WORKING_DAY_MINUTES = 480;
+/** DossiersService's ROUTED_ACTIONS: the transitions that read or move the route. */
+const ROUTED_ACTIONS = new Set<DossierAction>([
+  'forward',
+  'submit-for-approval',
+  'approve',
+  'issue-result',
+  'reject-with-reasons',
+  'request-payment',
+  'receive-supplement',
+  'confirm-payment',
+  'return-result',
+]);
 
 export interface Principal {
   kind: 'user' | 'client';
   id: string;
-  /** Username, or the client's name (what the API writes as actor_name). */
+  /** Username, or the client's name (what the audit trail writes as actor_name). */
   name: string;
+  /** Full name of a user, the client's name for a client (what the timeline and Form 06 show). */
+  displayName: string;
   roles: string[];
   agencyId: string;
 }
 
 export interface ApplicantSnapshot {
+  /** The registry party the dossier links to (dossier_parties, role OWNER). */
+  partyId?: string;
   type: 'INDIVIDUAL' | 'ORGANIZATION' | 'ENTERPRISE';
   fullName: string;
   dateOfBirth?: string;
@@ -110,6 +127,8 @@ export interface DossierState {
   updatedAt: Date;
   version: number;
   events: TimelineEvent[];
+  /** The route (dossier_steps), made by the forward. */
+  steps: StepState[];
 }
 
 export interface ActionBody {
@@ -152,7 +171,8 @@ function event(
     at: new Date(at.getTime() + WRITE_LAG_MS),
     actorType: principal?.kind ?? 'system',
     actorId: principal?.id ?? null,
-    actorName: principal?.name ?? null,
+    // The timeline shows people (full names), the audit trail accounts.
+    actorName: principal?.displayName ?? null,
     agencyId: principal?.agencyId ?? null,
     ...e,
   };
@@ -214,6 +234,7 @@ export function intake(input: IntakeInput, calendar: WorkingCalendar): DossierSt
     updatedAt: now,
     version: 1,
     events: [],
+    steps: [],
   };
   if (!online) {
     accept(d, procedure, calendar, now);
@@ -239,7 +260,11 @@ export function intake(input: IntakeInput, calendar: WorkingCalendar): DossierSt
   return d;
 }
 
-/** DossiersService.applyAction, without the authorization (the scenario picks actors who may act). */
+/**
+ * DossiersService.applyAction, without the authorization (the scenario picks actors who may act):
+ * the route must allow the transition (RoutingService.checkAction), the dossier changes, its
+ * timeline row is written, then the route follows (materialize on forward, afterAction otherwise).
+ */
 export function applyAction(
   d: DossierState,
   procedure: ProcedureInfo,
@@ -248,6 +273,7 @@ export function applyAction(
   calendar: WorkingCalendar,
   now: Date,
   principal: Principal,
+  route?: RouteContext,
 ): void {
   const rule = ACTION_RULES[action];
   if (!actionAppliesTo(rule, { status: d.status, stage: d.stage, apologized: Boolean(d.apologyDueAt) })) {
@@ -255,12 +281,15 @@ export function applyAction(
   }
   const missing = rule.requires.filter((field) => body[field] === undefined || body[field] === null || body[field] === '');
   if (missing.length) throw new Error(`scenario bug: ${action} needs ${missing.join(', ')}`);
+  const routed = route && ROUTED_ACTIONS.has(action);
+  if (routed && routeBlocks(d, action)) throw new Error(`scenario bug: the route of ${d.code} does not allow ${action} now`);
 
   const from = d.status;
   const data: Record<string, unknown> = {};
   const resume = () => {
     if (d.pausedSince) {
-      const paused = calendar.workingMinutesBetween(d.pausedSince, now);
+      // Whole minutes, as the API keeps the clock (the column is an integer).
+      const paused = Math.round(calendar.workingMinutesBetween(d.pausedSince, now));
       d.pausedMinutes += paused;
       if (d.dueAt) d.dueAt = calendar.addWorkingMinutes(d.dueAt, paused);
       if (d.dueSoonAt) d.dueSoonAt = calendar.addWorkingMinutes(d.dueSoonAt, paused);
@@ -352,56 +381,62 @@ export function applyAction(
       data: Object.keys(data).length ? data : null,
     }),
   );
+  if (!routed) return;
+  if (action === 'forward') materialize(d, procedure, route, principal, now);
+  else afterAction(d, route, principal, action, now, data['pausedWorkingMinutes'] as number | undefined);
 }
 
 /**
  * SlaSweepService.sweep, run by pg-boss once a minute: the marks it would have made on this
- * dossier during [from, to) with the dossier as it stood then (the caller advances `from` past
- * every change). A paused clock is never marked; a mark is written once until a pause clears it.
+ * dossier and its route's steps during [from, to) with the dossier as it stood then (the caller
+ * advances `from` past every change). A paused clock is never marked; a dossier's mark is written
+ * once until a pause clears it. In one tick the dossier's marks come before its steps'.
  */
 export function sweep(d: DossierState, fromMs: number, toMs: number, lagMs: number): void {
-  if (toMs <= fromMs || d.finishedAt || d.pausedSince || !d.dueAt || !d.dueSoonAt) return;
+  if (toMs <= fromMs) return;
   // Cron fires at each whole minute; the sweep's `now` is a little later.
   const tickAtOrAfter = (ms: number) => Math.ceil((ms - lagMs) / 60_000) * 60_000 + lagMs;
-  const due = d.dueAt.getTime();
-  if (d.slaFlag === null) {
-    const at = tickAtOrAfter(Math.max(fromMs, d.dueSoonAt.getTime()));
-    if (at < toMs && due >= at) {
-      d.slaFlag = 'DUE_SOON';
-      d.slaFlaggedAt = new Date(at);
-      d.events.push({
-        at: new Date(at),
-        action: 'sla-due-soon',
-        actorType: 'system',
-        actorId: null,
-        actorName: null,
-        agencyId: null,
-        fromStatus: d.status,
-        toStatus: d.status,
-        reason: null,
-        form: null,
-        data: null,
-      });
+  const marks: TimelineEvent[] = [];
+  const mark = (at: number, action: 'sla-due-soon' | 'sla-overdue') =>
+    marks.push({
+      at: new Date(at),
+      action,
+      actorType: 'system',
+      actorId: null,
+      actorName: null,
+      agencyId: null,
+      fromStatus: d.status,
+      toStatus: d.status,
+      reason: null,
+      form: null,
+      data: null,
+    });
+  if (!d.finishedAt && !d.pausedSince && d.dueAt && d.dueSoonAt) {
+    const due = d.dueAt.getTime();
+    if (d.slaFlag === null) {
+      const at = tickAtOrAfter(Math.max(fromMs, d.dueSoonAt.getTime()));
+      if (at < toMs && due >= at) {
+        d.slaFlag = 'DUE_SOON';
+        d.slaFlaggedAt = new Date(at);
+        mark(at, 'sla-due-soon');
+      }
+    }
+    if (d.slaFlag === null || d.slaFlag === 'DUE_SOON') {
+      const at = tickAtOrAfter(Math.max(fromMs, due + 1));
+      if (at < toMs) {
+        d.slaFlag = 'OVERDUE';
+        d.slaFlaggedAt = new Date(at);
+        mark(at, 'sla-overdue');
+      }
     }
   }
-  if (d.slaFlag === null || d.slaFlag === 'DUE_SOON') {
-    const at = tickAtOrAfter(Math.max(fromMs, due + 1));
-    if (at < toMs) {
-      d.slaFlag = 'OVERDUE';
-      d.slaFlaggedAt = new Date(at);
-      d.events.push({
-        at: new Date(at),
-        action: 'sla-overdue',
-        actorType: 'system',
-        actorId: null,
-        actorName: null,
-        agencyId: null,
-        fromStatus: d.status,
-        toStatus: d.status,
-        reason: null,
-        form: null,
-        data: null,
-      });
-    }
+  const steps = d.steps.length ? sweepSteps(d, fromMs, toMs, tickAtOrAfter) : [];
+  if (!steps.length) {
+    d.events.push(...marks);
+    return;
   }
+  // Stable: within one tick the dossier's marks first, then the steps' (the order of the sweep).
+  const all = [...marks, ...steps].map((e, i) => ({ e, i }));
+  all.sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i);
+  d.events.push(...all.map((x) => x.e));
 }

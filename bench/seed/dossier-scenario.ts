@@ -1,6 +1,16 @@
 import type { DossierAction, WorkingCalendar } from '@motcua/domain';
 import type { ProcedureInfo } from './catalog';
 import { applyAction, sweep, type ActionBody, type DossierState, type Principal } from './dossier-lifecycle';
+import {
+  stagesBefore,
+  stepAccept,
+  stepAssign,
+  stepComplete,
+  stepResend,
+  stepReturn,
+  type RouteContext,
+  type StepState,
+} from './route-lifecycle';
 import { BUSINESS_FIELDS, DEFAULT_SUPPLEMENT_RATE, PAYMENT_FIELDS, REASONS, SUPPLEMENT_RATE } from './profile';
 import type { Random } from './random';
 
@@ -13,10 +23,20 @@ export interface StaffDirectory {
 
 const W = 480; // working minutes in a working day
 
+/** A handover someone will make on a step, unless the step has moved on by then. */
+interface PlannedStepAction {
+  at: number;
+  stepId: string;
+  run(now: Date): void;
+}
+
 /**
  * Plays one dossier forward from its intake: the actions officials and citizens take, at working
  * times, until the dossier is finished or the next action would be after `now`. Every action goes
- * through applyAction (the API's rules); the SLA sweep marks what it would have marked meanwhile.
+ * through applyAction (the API's rules, the route included); the SLA sweep marks what it would have
+ * marked meanwhile. Steps of the route are picked up (assigned, accepted) soon after they arrive, and
+ * a step that stands in the way of the next transition (a consultation, an intermediate appraisal)
+ * is completed first by its own agency, as the API requires.
  */
 export class LifecycleRun {
   private t: number;
@@ -24,6 +44,8 @@ export class LifecycleRun {
   private halted = false;
   /** The sweep's lag after the whole minute, per dossier (the job's scheduling delay). */
   private readonly lag: number;
+  private readonly planned: PlannedStepAction[] = [];
+  private readonly route: RouteContext;
 
   constructor(
     readonly d: DossierState,
@@ -31,10 +53,13 @@ export class LifecycleRun {
     private readonly calendar: WorkingCalendar,
     private readonly now: number,
     private readonly r: Random,
+    private readonly staff: StaffDirectory,
+    agencyName: (id: string) => string | undefined,
   ) {
     this.t = d.submittedAt.getTime();
     this.sweptTo = this.t;
     this.lag = 40 + Math.floor(r.next() * 900);
+    this.route = { calendar, agencyName, newId: () => r.uuid(), onSent: (step, at) => this.planPickUp(step, at.getTime()) };
   }
 
   get time(): number {
@@ -49,21 +74,138 @@ export class LifecycleRun {
   /** Applies the action at `at` unless that is in the future (then the dossier stays as it is now). */
   act(action: DossierAction, at: number, principal: Principal, body: ActionBody = {}): boolean {
     if (this.halted) return false;
-    if (at > this.now) {
+    const ready = this.clearRoute(action, at);
+    if (ready === undefined) return false;
+    return this.happen(ready, (now) => applyAction(this.d, this.procedure, action, body, this.calendar, now, principal, this.route));
+  }
+
+  /** Completes what stands in the route's way of `action`, at plausible times from now on; false when that is after now. */
+  advance(action: DossierAction): boolean {
+    if (this.halted) return false;
+    return this.clearRoute(action, this.t) !== undefined;
+  }
+
+  /** The planned handovers and the sweeps between the last action and now. */
+  end(): void {
+    if (!this.halted) this.happen(this.now + 1, () => undefined);
+    sweep(this.d, this.sweptTo, this.now, this.lag);
+    this.sweptTo = this.now;
+  }
+
+  /**
+   * Runs `change` at `ms` (after the planned handovers due before it, and the sweeps up to it), or
+   * halts the dossier when `ms` is after now.
+   */
+  private happen(ms: number, change: (now: Date) => void): boolean {
+    if (this.halted) return false;
+    while (this.planned.length && this.planned[0].at < ms) {
+      const next = this.planned.shift() as PlannedStepAction;
+      if (next.at > this.now) {
+        this.halted = true;
+        return false;
+      }
+      const step = this.d.steps.find((s) => s.id === next.stepId);
+      if (step?.status !== 'SENT') continue; // completed or returned meanwhile
+      sweep(this.d, this.sweptTo, next.at, this.lag);
+      this.sweptTo = next.at;
+      next.run(new Date(next.at));
+      this.t = next.at;
+    }
+    if (ms > this.now) {
       this.halted = true;
       return false;
     }
-    sweep(this.d, this.sweptTo, at, this.lag);
-    this.sweptTo = at;
-    applyAction(this.d, this.procedure, action, body, this.calendar, new Date(at), principal);
-    this.t = at;
+    sweep(this.d, this.sweptTo, ms, this.lag);
+    this.sweptTo = ms;
+    change(new Date(ms));
+    this.t = ms;
     return true;
   }
 
-  /** The sweeps between the last action and now. */
-  end(): void {
-    sweep(this.d, this.sweptTo, this.now, this.lag);
-    this.sweptTo = this.now;
+  /** Who picks up a step that arrives: mostly the agency's leader assigns it to an official; sometimes the official accepts it. */
+  private planPickUp(step: StepState, at: number): void {
+    if (step.actor === 'RECEIVING' || step.role !== 'SPECIALIST') return; // the desk and the leaders act through the transitions
+    const u = this.r.next();
+    if (u >= 0.9) return;
+    const leader = this.staff.leader(step.agencyId);
+    const official = this.staff.specialist(step.agencyId);
+    const when = this.after(this.r.chance(0.7) ? this.r.uniform(5, 120) : this.r.uniform(120, 600), at);
+    const run =
+      u < 0.8
+        ? (now: Date) => stepAssign(this.d, this.route, leader, step, official, now)
+        : (now: Date) => stepAccept(this.d, this.route, official, step, now);
+    const i = this.planned.findIndex((p) => p.at > when);
+    this.planned.splice(i < 0 ? this.planned.length : i, 0, { at: when, stepId: step.id, run });
+  }
+
+  /** Who completes a step: the agency's official for the step's role (the one it is assigned to, if it is). */
+  private actorFor(step: StepState): Principal {
+    if (step.role === 'LEADER') return this.staff.leader(step.agencyId);
+    if (step.role === 'RECEPTION') return this.staff.reception(step.agencyId);
+    return this.staff.specialist(step.agencyId);
+  }
+
+  /** Who sends a returned step again: the desk when it came from the reception, else the sender's official. */
+  private senderOf(step: StepState): Principal {
+    const from = step.sentFromAgencyId ?? this.d.receivingAgencyId;
+    return from === this.d.receivingAgencyId && from !== this.d.competentAgencyId
+      ? this.staff.reception(from)
+      : this.staff.specialist(from);
+  }
+
+  /**
+   * Completes, stage by stage, the open steps that keep the route from allowing `action` (each by
+   * its own agency, a few consultations sent back once), sharing the time until `at` in proportion
+   * to the steps' budgets — or, when they need longer than that, pushing the action later. Returns
+   * the time of the action, or undefined when the dossier halted on the way (the work is after now).
+   */
+  private clearRoute(action: DossierAction, at: number): number | undefined {
+    const d = this.d;
+    if (!d.steps.length) return at;
+    const { stages, then } = stagesBefore(d, action);
+    if (!stages.length) return at;
+    const r = this.r;
+    const budget = (steps: StepState[]) => Math.max(...steps.map((s) => s.budgetMinutes)) * r.uniform(0.7, 1.3);
+    const weights = stages.map(budget);
+    const tail = then.length ? budget(then) : 0;
+    const total = weights.reduce((a, b) => a + b, 0) + tail;
+    // Each stage takes at least a plausible share of its budget (a consultation more than a desk step).
+    const least = stages.reduce(
+      (sum, stage, i) => sum + weights[i] * (stage.some((s) => s.actor === 'FIXED') ? r.uniform(0.2, 0.7) : r.uniform(0.1, 0.4)),
+      0,
+    );
+    const start = this.t;
+    let window = this.calendar.workingMinutesBetween(new Date(start), new Date(at));
+    let target = at;
+    if (window < least) {
+      window = least / (1 - tail / total) + r.uniform(5, 60);
+      target = this.after(window, start);
+    }
+    const point = (minutes: number) => this.calendar.addWorkingMinutes(new Date(start), minutes).getTime();
+    let used = 0;
+    for (let i = 0; i < stages.length; i++) {
+      const from = point((window * used) / total);
+      used += weights[i];
+      const end = (window * used) / total;
+      // Parallel steps finish a little apart; a returned consultation goes back and forth first.
+      const moves: Array<{ at: number; run: (now: Date) => void }> = [];
+      for (const step of stages[i]) {
+        const done = point(end - (weights[i] * r.uniform(0, 0.3) * window) / total);
+        if (step.actor === 'FIXED' && r.chance(0.04)) {
+          const span = this.calendar.workingMinutesBetween(new Date(from), new Date(done));
+          const back = this.calendar.addWorkingMinutes(new Date(from), span * r.uniform(0.15, 0.4)).getTime();
+          const again = this.calendar.addWorkingMinutes(new Date(from), span * r.uniform(0.45, 0.7)).getTime();
+          const reason = r.pick(REASONS.stepReturn);
+          moves.push({ at: back, run: (now) => stepReturn(d, this.route, this.actorFor(step), step, reason, now) });
+          moves.push({ at: again, run: (now) => stepResend(d, this.route, this.senderOf(step), step, now) });
+        }
+        const note = step.actor === 'FIXED' && r.chance(0.3) ? r.pick(REASONS.stepNote) : null;
+        moves.push({ at: done, run: (now) => stepComplete(d, this.route, this.actorFor(step), step, note, now) });
+      }
+      moves.sort((a, b) => a.at - b.at);
+      for (const move of moves) if (!this.happen(Math.max(move.at, this.t), move.run)) return undefined;
+    }
+    return target > this.t ? target : this.after(r.uniform(5, 60));
   }
 }
 
@@ -221,6 +363,9 @@ export function playLifecycle(
     }
   }
 
+  // The rest of the route (a consultation that follows the decision, a step left open by a
+  // rejection) is worked through whether or not the citizen comes back for the result.
+  if (!run.advance('return-result')) return run.end();
   // Result ready: returned electronically at once, by post in a day or two, or when the citizen comes.
   if (d.electronicResult && r.chance(0.85)) {
     run.act('return-result', run.after(r.uniform(1, 30)), reception, { returnMethod: 'ELECTRONIC' });

@@ -163,10 +163,13 @@ const KHMER_MALE = ['Sóc Kha', 'Sa Rết', 'Thanh', 'Ty', 'Phol', 'Sóc Ny', 'V
 const KHMER_FEMALE = ['Sà Ry', 'Sóc Thia', 'Phách', 'Kim Ly', 'Sa Rươne', 'Sóc Phia', 'Thi Đa', 'Sây', 'Chanh Thi', 'Rơ Ni'];
 
 // Where the birth was registered: mostly An Giang (089), then the neighbours and Hồ Chí Minh City.
+// (OTHER_BIRTH_PROVINCES are none of these.)
 const BIRTH_PROVINCES = new WeightedPicker(
   ['089', '092', '091', '087', '079', '093', '086', '094', '080', '001', '040', '038'],
   [86, 3, 2.5, 2.5, 1.5, 1, 1, 0.8, 0.5, 0.4, 0.4, 0.4],
 );
+/** Birth provinces that BIRTH_PROVINCES never draws: CCCDs built on them cannot meet an applicant's. */
+export const OTHER_BIRTH_PROVINCES = ['083', '084', '095', '096', '082', '075', '077', '074', '072', '052', '048', '046'];
 const MOBILE_PREFIXES = [
   '32',
   '33',
@@ -265,9 +268,10 @@ function asciiSlug(text: string): string {
 
 /**
  * A person from its index. The CCCD's last six digits are an invertible function of the index
- * (odd multiplier modulo 10^6), so two indexes below one million never share a number.
+ * (odd multiplier modulo 10^6), so two indexes below one million never share a number; past a
+ * million, `birthProvince` (one outside BIRTH_PROVINCES) keeps the numbers apart.
  */
-export function personAt(index: number, seed: number, locality: Locality): Person {
+export function personAt(index: number, seed: number, locality: Locality, birthProvince?: string): Person {
   const r = new Random((Math.imul(index, 0x9e3779b1) ^ seed) >>> 0);
   const sex: Person['sex'] = r.chance(0.52) ? 'FEMALE' : 'MALE';
   let fullName: string;
@@ -290,7 +294,8 @@ export function personAt(index: number, seed: number, locality: Locality): Perso
   // CCCD = PPP G YY RRRRRR: G is the century (0/1 = 1900s, 2/3 = 2000s) with even = male, odd = female.
   const g = (year >= 2000 ? 2 : 0) + (sex === 'FEMALE' ? 1 : 0);
   const serial = ((index % 1_000_000) * 7919) % 1_000_000;
-  const cccd = `${BIRTH_PROVINCES.pick(r)}${g}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
+  const province = BIRTH_PROVINCES.pick(r);
+  const cccd = `${birthProvince ?? province}${g}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
   const phone = `0${r.pick(MOBILE_PREFIXES)}${r.digits(7)}`;
   const email = r.chance(0.35) ? `${asciiSlug(fullName)}${r.int(1, 999)}@${r.pick(MAIL_DOMAINS)}` : undefined;
   const address = locality.rural

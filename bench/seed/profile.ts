@@ -113,6 +113,34 @@ export const REASONS = {
     'Chờ ý kiến của cơ quan phối hợp giải quyết',
     'Hệ thống liên thông gặp sự cố kỹ thuật',
   ],
+  /** A consulted agency sends the step back to whoever sent it (RoutingService.returnStep). */
+  stepReturn: [
+    'Thiếu văn bản đề nghị có ý kiến của cơ quan chủ trì',
+    'Hồ sơ gửi sang chưa có bản trích đo địa chính, đề nghị bổ sung',
+    'Thông tin nhân thân trong phiếu đề nghị chưa đầy đủ',
+    'Gửi nhầm cơ quan phối hợp, đề nghị kiểm tra lại',
+  ],
+  /** What a consulted agency writes when it completes its step. */
+  stepNote: [
+    'Đã có ý kiến bằng văn bản gửi cơ quan chủ trì',
+    'Thống nhất với đề xuất của cơ quan chủ trì',
+    'Đã cập nhật vào cơ sở dữ liệu chuyên ngành',
+    'Đã xác minh, không phát hiện vướng mắc',
+  ],
+  /** What citizens write beside a good rating (most leave none). */
+  ratingPraise: [
+    'Cán bộ hướng dẫn tận tình, chu đáo',
+    'Thủ tục nhanh gọn, đúng hẹn',
+    'Nhận kết quả sớm hơn ngày hẹn, rất hài lòng',
+    'Cổng dịch vụ công dễ sử dụng',
+  ],
+  /** … and beside a poor one. */
+  ratingComplaint: [
+    'Phải chờ lâu ở quầy tiếp nhận',
+    'Trả kết quả trễ hẹn, đề nghị cải thiện',
+    'Cần hướng dẫn rõ hơn về thành phần hồ sơ',
+    'Phải bổ sung hồ sơ nhiều lần',
+  ],
   notes: [
     'Công dân nộp thêm 02 bản sao',
     'Đề nghị nhận kết quả qua dịch vụ bưu chính công ích',

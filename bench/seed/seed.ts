@@ -3,7 +3,8 @@
  *
  *   npm run bench:seed -- --dossiers 1000000 [--database-url URL] [--reset] [--seed N]
  *                         [--from 2025-01-01] [--to 2026-11-27] [--embedded --data-dir .data/bench]
- *   npm run bench:seed -- --verify-only [--database-url URL]
+ *                         [--keys-dir bench/.data/api] [--extra-parties N]
+ *   npm run bench:seed -- --verify-only [--database-url URL] [--keys-dir DIR]
  *
  * Schema from the app's migrations, the demo catalog from the app's own bootstrap, then dossiers
  * streamed day by day through COPY with the API's domain code (see bench/seed/README.md).
@@ -11,6 +12,9 @@
 import './register-paths';
 import { localDateOf, type WorkingCalendar } from '@motcua/domain';
 import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { PersonalDataCipher } from '../../apps/api/src/modules/parties/personal-data-cipher';
 import { AuditChain, AUDIT_COLUMNS } from './audit-chain';
 import { bootstrapCatalog, runMigrations } from './bootstrap';
 import { loadCatalog, loadWorkingCalendar } from './catalog';
@@ -19,8 +23,11 @@ import { prepareDatabase, resolveTarget } from './database';
 import { generateDossier, localities } from './dossier-factory';
 import { codeCountersModule } from './generators/code-counters';
 import { dossierEventsModule } from './generators/dossier-events';
+import { dossierStepsModule } from './generators/dossier-steps';
 import { dossiersModule } from './generators/dossiers';
 import { intakeAuditModule } from './generators/intake-audit';
+import { partiesModule } from './generators/parties';
+import { ratingsModule } from './generators/ratings';
 import { staffModule } from './generators/staff';
 import { IdAllocator, type GeneratorModule, type SeedContext, type Sinks } from './generators/types';
 import { dropForBulkLoad, restoreAfterBulkLoad } from './indexes';
@@ -40,10 +47,17 @@ interface Options {
   dataDir: string;
   verify: boolean;
   verifyOnly: boolean;
+  /** DATA_DIR of the API that will serve the data: its development personal-data keys. */
+  keysDir?: string;
+  /** People registered without a dossier in the period (a larger registry). */
+  extraParties: number;
 }
 
+/** Where `npm run bench` starts the API (its DATA_DIR): the keys the seeded identifiers must be sealed with. */
+const BENCH_API_DATA_DIR = 'bench/.data/api';
+
 const USAGE = `usage: npm run bench:seed -- [--dossiers N] [--database-url URL] [--reset] [--seed N] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-                          [--embedded] [--data-dir DIR] [--no-verify] [--verify-only]`;
+                          [--embedded] [--data-dir DIR] [--keys-dir DIR] [--extra-parties N] [--no-verify] [--verify-only]`;
 
 function parseOptions(argv: string[]): Options {
   const yesterday = localDateOf(new Date(Date.now() - 86_400_000));
@@ -57,6 +71,7 @@ function parseOptions(argv: string[]): Options {
     dataDir: '.data/bench',
     verify: true,
     verifyOnly: false,
+    extraParties: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -96,6 +111,12 @@ function parseOptions(argv: string[]): Options {
       case '--verify-only':
         options.verifyOnly = true;
         break;
+      case '--keys-dir':
+        options.keysDir = value();
+        break;
+      case '--extra-parties':
+        options.extraParties = Number(value().replace(/_/g, ''));
+        break;
       case '--help':
       case '-h':
         console.log(USAGE);
@@ -106,6 +127,7 @@ function parseOptions(argv: string[]): Options {
     }
   }
   if (!Number.isInteger(options.dossiers) || options.dossiers < 1) throw new Error('--dossiers must be a positive whole number');
+  if (!Number.isInteger(options.extraParties) || options.extraParties < 0) throw new Error('--extra-parties must be a whole number');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.from) || !/^\d{4}-\d{2}-\d{2}$/.test(options.to) || options.from > options.to) {
     throw new Error('--from and --to must be dates YYYY-MM-DD, from <= to');
   }
@@ -145,25 +167,46 @@ async function checkColumns(db: Client, table: string, columns: readonly string[
   }
 }
 
+/**
+ * The personal-data cipher exactly as the API that will serve the data builds it (loadConfig):
+ * PERSONAL_DATA_KEYS / PERSONAL_DATA_HMAC_KEY when set, else the development keys kept in its
+ * DATA_DIR (created there if missing) — bench/.data/api for `npm run bench`, the --data-dir of an
+ * embedded cluster. Identifiers sealed with other keys would neither decrypt nor be found by search.
+ */
+function personalDataCipher(options: Options, embedded: boolean): { cipher: PersonalDataCipher; label: string } {
+  const dataDir = options.keysDir ?? (embedded ? options.dataDir : BENCH_API_DATA_DIR);
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'development',
+    DATA_DIR: dataDir,
+    // Not used here; set so that loadConfig does not write a secret file.
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  });
+  const source = process.env['PERSONAL_DATA_KEYS'] ? 'PERSONAL_DATA_KEYS' : `the development keys in ${dataDir}`;
+  return { cipher: new PersonalDataCipher(config.personalData), label: `${source} (active key ${config.personalData.activeKeyId})` };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const target = await resolveTarget(options, log);
   const stopEmbedded = async () => target.embedded?.stop();
   try {
     log(`target: ${target.label}`);
+    const keys = personalDataCipher(options, Boolean(target.embedded));
+    log(`personal data sealed with ${keys.label}`);
     if (options.verifyOnly) {
       const db = await connect(target.url);
-      const ok = await verify(db, log).finally(() => db.end());
+      const ok = await verify(db, log, keys.cipher).finally(() => db.end());
       if (!ok) process.exitCode = 1;
       return;
     }
-    await seed(options, target.url);
+    await seed(options, target.url, keys.cipher);
   } finally {
     await stopEmbedded();
   }
 }
 
-async function seed(options: Options, url: string): Promise<void> {
+async function seed(options: Options, url: string, cipher: PersonalDataCipher): Promise<void> {
   await prepareDatabase(url, options.reset, log);
   const applied = await runMigrations(url);
   log(`[${elapsed()}] schema: ${applied.length ? `${applied.length} migrations applied` : 'up to date'}`);
@@ -183,11 +226,15 @@ async function seed(options: Options, url: string): Promise<void> {
     `[${elapsed()}] catalog: ${catalog.agencies.length} agencies, ${catalog.procedures.length} published procedures (the app's demo bootstrap)`,
   );
 
+  const parties = partiesModule(cipher);
   const modules: GeneratorModule[] = [
     staffModule(dateBefore(options.from, 16)),
     dossiersModule,
     dossierEventsModule,
+    dossierStepsModule,
+    parties,
     intakeAuditModule,
+    ratingsModule,
     codeCountersModule,
   ];
   const auditTail = (await db.query('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1')).rows[0];
@@ -218,10 +265,14 @@ async function seed(options: Options, url: string): Promise<void> {
   const copyClients: Client[] = [];
   const sinks: Sinks = {};
   for (const load of loads) {
-    const client = await connect(url);
-    await client.query(`SET synchronous_commit = off`);
-    copyClients.push(client);
-    sinks[load.table] = new CopyStream(load.table, load.columns, client);
+    const clients: Client[] = [];
+    for (let i = 0; i < (load.connections ?? 1); i++) {
+      const client = await connect(url);
+      await client.query(`SET synchronous_commit = off`);
+      clients.push(client);
+    }
+    copyClients.push(...clients);
+    sinks[load.table] = new CopyStream(load.table, load.columns, clients);
     sinks[load.table].start();
   }
   audit.attach(sinks['audit_events']);
@@ -237,6 +288,14 @@ async function seed(options: Options, url: string): Promise<void> {
   );
   const homes = localities(catalog);
   const anywhere = catalog.agencies.filter((a) => a.level === 'COMMUNE').map((a) => homes.get(a.id) as Locality);
+  parties.planExtras({
+    count: options.extraParties,
+    personFrom: Math.max(...points.map((p) => p.personOffset + p.personPool)),
+    days: days.filter((d) => d.working).map((d) => d.date),
+    points,
+    homes,
+    anywhere,
+  });
   log(
     `[${elapsed()}] generating ${options.dossiers.toLocaleString('en')} dossiers over ${days.length} days (${options.from} … ${options.to}) at ${points.length} reception points`,
   );
@@ -247,6 +306,7 @@ async function seed(options: Options, url: string): Promise<void> {
   for (let i = 0; i < days.length; i++) {
     const day = days[i];
     ctx.sequences.clear();
+    for (const m of modules) m.startOfDay?.(day.date, sinks, ctx);
     for (const spec of planIntakes(day, pointPicker, calendar, i / Math.max(1, days.length - 1), ctx.random)) {
       const dossier = generateDossier(spec, ctx, homes, anywhere);
       for (const m of modules) m.emit?.(dossier, sinks, ctx);
@@ -259,11 +319,13 @@ async function seed(options: Options, url: string): Promise<void> {
       const rate = generated / ((Date.now() - loopStarted) / 1000);
       log(
         `[${elapsed()}] ${day.date}: ${generated.toLocaleString('en')} / ${options.dossiers.toLocaleString('en')} dossiers (${((100 * generated) / options.dossiers).toFixed(1)} %), ` +
-          `${Math.round(rate).toLocaleString('en')}/s, ${sinks['dossier_events'].rows.toLocaleString('en')} events, ${audit.appended.toLocaleString('en')} audit records`,
+          `${Math.round(rate).toLocaleString('en')}/s, ${sinks['dossier_events'].rows.toLocaleString('en')} events, ${sinks['dossier_steps'].rows.toLocaleString('en')} steps, ` +
+          `${sinks['parties'].rows.toLocaleString('en')} parties, ${audit.appended.toLocaleString('en')} audit records`,
       );
     }
   }
   for (const m of modules) await m.finish?.(sinks, ctx);
+  audit.flush(); // the deferred records (ratings) after the last intake
   await Promise.all(Object.values(sinks).map((s) => s.end()));
   await Promise.all(copyClients.map((c) => c.end()));
   log(
@@ -282,20 +344,24 @@ async function seed(options: Options, url: string): Promise<void> {
     ids.last('dossier_events'),
   ]);
   await db.query(`SELECT setval(pg_get_serial_sequence('audit_events', 'id'), GREATEST($1::bigint, 1), $1::bigint > 0)`, [audit.last.id]);
+  // Two sessions, the big tables spread between them.
+  const vacuum = async (session: Client, tables: string[]) => {
+    for (const table of tables) await session.query(`VACUUM (ANALYZE) ${table}`);
+  };
   await Promise.all([
-    sessions[0].query('VACUUM (ANALYZE) dossiers'),
-    sessions[1].query('VACUUM (ANALYZE) dossier_events').then(() => sessions[1].query('VACUUM (ANALYZE) audit_events')),
+    vacuum(sessions[0], ['dossiers', 'dossier_steps', 'parties', 'party_identifiers']),
+    vacuum(sessions[1], ['dossier_events', 'audit_events', 'dossier_parties', 'party_contacts', 'dossier_ratings']),
   ]);
   await db.query('ANALYZE dossier_code_counters, users, agencies, procedures, api_clients');
   await sessions[1].end();
   log(`[${elapsed()}] vacuumed and analyzed`);
-  await markApplicantAdoption(db, modules);
+  await markApplicantAdoption(db);
   const seedSeconds = (Date.now() - started) / 1000;
   const loadSeconds = (Date.now() - loopStarted) / 1000;
 
   if (options.verify) {
     log('verification:');
-    const ok = await verify(db, log);
+    const ok = await verify(db, log, cipher);
     if (!ok) process.exitCode = 1;
   }
   await db.end();
@@ -306,20 +372,17 @@ async function seed(options: Options, url: string): Promise<void> {
 
 /**
  * The API registers, at start-up, the applicants of dossiers received before the parties registry
- * existed (PartiesService.adoptLegacyApplicants, one dossier at a time). Until a parties module
- * generates the registry rows, the generated dossiers are recorded as already scanned so the API
- * starts at once; delete the row of party_adoption_state to let the API register them instead.
+ * existed (PartiesService.adoptLegacyApplicants, one dossier at a time, keyset on creation order).
+ * The generated dossiers are registered and linked already: record them as scanned, so the API
+ * does not walk a million dossiers to find nothing to do.
  */
-async function markApplicantAdoption(db: Client, modules: GeneratorModule[]): Promise<void> {
+async function markApplicantAdoption(db: Client): Promise<void> {
   const exists = (await db.query(`SELECT to_regclass('party_adoption_state') IS NOT NULL AS e`)).rows[0].e;
-  if (!exists || modules.some((m) => m.tables.some((t) => t.table === 'dossier_parties'))) return;
+  if (!exists) return;
   await db.query(
     `INSERT INTO party_adoption_state (id, last_created_at, last_dossier_id, adopted)
      SELECT 1, created_at, id, 0 FROM dossiers ORDER BY created_at DESC, id DESC LIMIT 1
      ON CONFLICT (id) DO UPDATE SET last_created_at = EXCLUDED.last_created_at, last_dossier_id = EXCLUDED.last_dossier_id`,
-  );
-  log(
-    'note: no parties generator yet — party_adoption_state marks the generated dossiers as scanned (the API skips adopting their applicants)',
   );
 }
 

@@ -1,13 +1,28 @@
-import { classifyFinished, FINISHED_STATUSES, STATUS_CODES, type ProcessingUnit, type WorkingCalendar } from '@motcua/domain';
+import {
+  checkIdentifier,
+  classifyFinished,
+  FINISHED_STATUSES,
+  maskIdentifier,
+  STATUS_CODES,
+  type IdentifierType,
+  type ProcessingUnit,
+  type WorkingCalendar,
+} from '@motcua/domain';
 import type { Client } from 'pg';
 import { auditHash, GENESIS_HASH } from '../../apps/api/src/modules/audit/audit.service';
+import { contactContext, identifierContext } from '../../apps/api/src/modules/parties/party-input';
+import type { PersonalDataCipher } from '../../apps/api/src/modules/parties/personal-data-cipher';
 import { loadWorkingCalendar } from './catalog';
 
 /**
  * Consistency checks over the whole data set, in SQL, plus a recomputation of deadlines for a sample
- * with the API's calendar and of the entire audit hash chain. Returns false when any check fails.
+ * with the API's calendar, a decryption of sampled identifiers and contacts with the keys the API
+ * will use, and the entire audit hash chain. Returns false when any check fails.
  */
-export async function verify(db: Client, log: (line: string) => void, sample = 3000): Promise<boolean> {
+export async function verify(db: Client, log: (line: string) => void, cipher: PersonalDataCipher, sample = 3000): Promise<boolean> {
+  // Whole-table checks: hashes and sorts in memory rather than in batches on disk; no JIT compile per query.
+  await db.query(`SET work_mem = '256MB'`);
+  await db.query(`SET jit = off`);
   let ok = true;
   const check = async (label: string, sql: string) => {
     const started = Date.now();
@@ -99,9 +114,194 @@ export async function verify(db: Client, log: (line: string) => void, sample = 3
     `SELECT count(*) AS bad FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.target_type = 'dossier' AND a.target_id = d.code AND a.action IN ('dossier.received', 'dossier.submitted'))`,
   );
 
+  await verifyRegistry(check, db, log);
+  await verifyRoutes(check, db, log);
+  await verifyRatings(check, db, log);
+
   ok = (await recomputeSample(db, sample, log)) && ok;
+  ok = (await verifySealed(db, cipher, sample, log)) && ok;
   ok = (await verifyAuditChain(db, log)) && ok;
   return ok;
+}
+
+type Check = (label: string, sql: string) => Promise<void>;
+
+/** Parties (DOMAIN §7): every applicant registered once, every dossier linked as OWNER to the party its snapshot names. */
+async function verifyRegistry(check: Check, db: Client, log: (line: string) => void): Promise<void> {
+  const counts = (
+    await db.query(`SELECT (SELECT count(*) FROM parties)::int AS parties, (SELECT count(*) FROM party_identifiers)::int AS identifiers,
+                           (SELECT count(*) FROM party_contacts)::int AS contacts, (SELECT count(*) FROM dossier_parties)::int AS links,
+                           (SELECT string_agg(type || ' ' || n, ', ' ORDER BY type) FROM (SELECT type, count(*) n FROM parties GROUP BY 1) x) AS types`)
+  ).rows[0];
+  log(
+    `registry: ${counts.parties.toLocaleString('en')} parties (${counts.types ?? 'none'}), ${counts.identifiers.toLocaleString('en')} identifiers, ` +
+      `${counts.contacts.toLocaleString('en')} contacts, ${counts.links.toLocaleString('en')} dossier links`,
+  );
+  await check(
+    'every dossier has exactly one OWNER link, to the party its applicant snapshot names',
+    `SELECT count(*) AS bad FROM dossiers d
+      WHERE (SELECT count(*) FROM dossier_parties dp WHERE dp.dossier_id = d.id AND dp.role = 'OWNER') <> 1
+         OR NOT EXISTS (SELECT 1 FROM dossier_parties dp WHERE dp.dossier_id = d.id AND dp.role = 'OWNER' AND dp.party_id::text = d.applicant->>'partyId')`,
+  );
+  await check(
+    "the snapshot's masked identifier is the party's, and its type the party's type",
+    `SELECT count(*) AS bad FROM dossiers d JOIN parties p ON p.id = (d.applicant->>'partyId')::uuid
+      WHERE p.type <> d.applicant->>'type'
+         OR NOT EXISTS (SELECT 1 FROM party_identifiers i WHERE i.party_id = p.id AND i.type = d.applicant->'identifiers'->0->>'type'
+                                                           AND i.masked = d.applicant->'identifiers'->0->>'value')`,
+  );
+  await check(
+    'every party has an identifier and was registered by its first dossier (then, by its receiving agency) or by a desk (party.created)',
+    `SELECT count(*) AS bad FROM parties p
+      LEFT JOIN LATERAL (SELECT d.created_at, d.receiving_agency_id FROM dossier_parties dp JOIN dossiers d ON d.id = dp.dossier_id
+                          WHERE dp.party_id = p.id ORDER BY d.created_at LIMIT 1) f ON true
+      WHERE NOT EXISTS (SELECT 1 FROM party_identifiers i WHERE i.party_id = p.id)
+         OR (f.created_at IS NOT NULL AND (f.created_at <> p.created_at OR f.receiving_agency_id IS DISTINCT FROM p.created_by_agency_id))
+         OR (f.created_at IS NULL AND NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.target_type = 'party' AND a.target_id = p.id::text
+                                                                                AND a.action = 'party.created' AND a.agency_id = p.created_by_agency_id))`,
+  );
+  await check(
+    'one current contact per party and kind, phones masked',
+    `SELECT count(*) AS bad FROM (SELECT party_id, kind FROM party_contacts WHERE valid_to IS NULL GROUP BY 1, 2 HAVING count(*) > 1
+                                  UNION ALL SELECT party_id, kind FROM party_contacts WHERE (kind = 'PHONE') <> (masked IS NOT NULL)) x`,
+  );
+}
+
+/**
+ * Step tasks (DOMAIN §4): a route exactly for the forwarded dossiers, stages done in order with one
+ * open stage until the result is returned, handovers on the timeline, the sweep's flags.
+ */
+async function verifyRoutes(check: Check, db: Client, log: (line: string) => void): Promise<void> {
+  const statuses = (
+    await db.query(
+      `SELECT string_agg(status || ' ' || n, ', ' ORDER BY status) AS s, sum(n)::int AS total,
+              sum(overdue)::int AS overdue FROM (SELECT status, count(*) n, count(*) FILTER (WHERE overdue_flagged_at IS NOT NULL) overdue
+                                                  FROM dossier_steps GROUP BY 1) x`,
+    )
+  ).rows[0];
+  log(`step tasks: ${(statuses.total ?? 0).toLocaleString('en')} (${statuses.s ?? 'none'}), ${statuses.overdue ?? 0} flagged overdue`);
+  // (Every step's dossier exists: the foreign key was added back after the load.)
+  await check(
+    'a route exactly for the dossiers that were forwarded',
+    `SELECT (SELECT count(*) FROM dossier_events e WHERE e.action = 'forward'
+                AND NOT EXISTS (SELECT 1 FROM dossier_steps s WHERE s.dossier_id = e.dossier_id))
+          + (SELECT count(*) FROM (SELECT DISTINCT dossier_id FROM dossier_steps) s
+              WHERE NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = s.dossier_id AND e.action = 'forward')) AS bad`,
+  );
+  await check(
+    "each route follows its procedure's template (same steps, names and budgets)",
+    `SELECT count(*) AS bad FROM (SELECT s.dossier_id, count(*) n FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id
+                                   LEFT JOIN procedure_steps t ON t.procedure_id = d.procedure_id AND t.seq = s.seq
+                                                              AND t.name = s.name AND t.budget_minutes = s.budget_minutes AND t.role = s.role
+                                  WHERE t.seq IS NULL GROUP BY 1) x`,
+  );
+  await check(
+    'stages in order: done before the open stage, pending after it, at most one stage open',
+    `SELECT count(*) AS bad FROM (
+       SELECT dossier_id, count(DISTINCT stage) FILTER (WHERE status IN ('SENT', 'ACCEPTED', 'RETURNED')) AS open_stages,
+              min(stage) FILTER (WHERE status <> 'DONE') AS first_not_done, max(stage) FILTER (WHERE status <> 'PENDING') AS last_started
+         FROM dossier_steps GROUP BY dossier_id) r
+      WHERE open_stages > 1 OR last_started > first_not_done`,
+  );
+  await check(
+    'a returned dossier has its whole route done; any other forwarded dossier still has an open step',
+    `SELECT count(*) AS bad FROM dossiers d JOIN (SELECT dossier_id, bool_and(status = 'DONE') AS all_done,
+                                                         bool_or(status IN ('SENT', 'ACCEPTED', 'RETURNED')) AS some_open
+                                                    FROM dossier_steps GROUP BY dossier_id) r ON r.dossier_id = d.id
+      WHERE (d.status = 'RETURNED') <> r.all_done OR (d.status <> 'RETURNED' AND NOT r.some_open)`,
+  );
+  await check(
+    'step times: sent before accepted before completed, done steps judged against their due time',
+    `SELECT count(*) AS bad FROM dossier_steps s
+      WHERE (s.status = 'PENDING') <> (s.sent_at IS NULL)
+         OR (s.status = 'DONE') <> (s.completed_at IS NOT NULL)
+         OR s.accepted_at < s.sent_at OR s.completed_at < s.accepted_at OR (s.status = 'ACCEPTED' AND s.accepted_at IS NULL)
+         OR (s.status = 'DONE' AND (s.timeliness IS NULL) <> (s.due_at IS NULL))
+         OR (s.status IN ('SENT', 'ACCEPTED', 'RETURNED') AND s.due_at IS NULL)
+         OR (s.status = 'RETURNED' AND (s.returned_at IS NULL OR s.return_reason IS NULL))
+         OR (s.assignee_id IS NOT NULL AND s.status NOT IN ('ACCEPTED', 'DONE'))`,
+  );
+  await check(
+    'flags after their thresholds (unless a pause moved them since); every open step past due (clock running, result not returned) is flagged',
+    `SELECT count(*) AS bad FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id
+      WHERE (d.paused_minutes = 0 AND (s.overdue_flagged_at <= s.due_at OR s.due_soon_flagged_at < s.due_soon_at))
+         OR (s.status IN ('SENT', 'ACCEPTED') AND s.overdue_flagged_at IS NULL AND d.paused_since IS NULL AND d.status <> 'RETURNED'
+             AND s.due_at < (SELECT max(updated_at) FROM dossiers) - interval '5 minutes')`,
+  );
+  await check(
+    "every handover and step flag on the timeline names a step of the dossier's route",
+    `SELECT count(*) AS bad FROM dossier_events e
+      WHERE e.action LIKE 'step-%' AND NOT EXISTS (SELECT 1 FROM dossier_steps s WHERE s.id = (e.data->>'stepId')::uuid AND s.dossier_id = e.dossier_id)`,
+  );
+}
+
+/** Ratings (DOMAIN §8): only for returned dossiers, after the return, once each, with their audit record. */
+async function verifyRatings(check: Check, db: Client, log: (line: string) => void): Promise<void> {
+  const r = (
+    await db.query(`SELECT count(*)::int AS n, round(avg((access + procedure + officer + result + feedback) / 5.0), 2) AS mean,
+                           round(100.0 * count(*) / greatest(1, (SELECT count(*) FROM dossiers WHERE status = 'RETURNED')), 1) AS share
+                      FROM dossier_ratings`)
+  ).rows[0];
+  log(`ratings: ${r.n.toLocaleString('en')} (${r.share} % of returned dossiers), mean ${r.mean ?? '—'} of 5`);
+  await check(
+    'ratings only for returned dossiers, after the return, factors 1–5',
+    `SELECT count(*) AS bad FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id
+      WHERE d.status <> 'RETURNED' OR r.created_at < d.returned_at
+         OR least(r.access, r.procedure, r.officer, r.result, r.feedback) < 1 OR greatest(r.access, r.procedure, r.officer, r.result, r.feedback) > 5`,
+  );
+  await check(
+    'every rating has its dossier.rated audit record',
+    `SELECT count(*) AS bad FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id
+      WHERE NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.target_type = 'dossier' AND a.target_id = d.code AND a.action = 'dossier.rated')`,
+  );
+}
+
+/**
+ * Sampled identifiers and contacts decrypt with the keys the API will run with, and their lookup
+ * hashes are the HMAC of the decrypted value: what exact search and the reveal need.
+ */
+async function verifySealed(db: Client, cipher: PersonalDataCipher, size: number, log: (line: string) => void): Promise<boolean> {
+  const identifiers = (
+    await db.query(`SELECT type, value_encrypted, key_id, lookup_hash, masked FROM party_identifiers TABLESAMPLE BERNOULLI (5) LIMIT $1`, [
+      size,
+    ])
+  ).rows;
+  const contacts = (
+    await db.query(
+      `SELECT kind, value_encrypted, key_id, lookup_hash, masked, area_code FROM party_contacts TABLESAMPLE BERNOULLI (5) LIMIT $1`,
+      [size],
+    )
+  ).rows;
+  let bad = 0;
+  let first = '';
+  const fail = (what: string) => {
+    bad++;
+    first ||= what;
+  };
+  for (const row of identifiers) {
+    try {
+      const value = cipher.decrypt(row.value_encrypted, row.key_id, identifierContext(row.type));
+      const check = checkIdentifier(row.type as IdentifierType, value);
+      if (!check.valid || !cipher.hash(row.type, check.normalized).equals(row.lookup_hash) || maskIdentifier(value) !== row.masked)
+        fail(`a ${row.type} whose hash or mask does not match`);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+  for (const row of contacts) {
+    try {
+      const value = cipher.decrypt(row.value_encrypted, row.key_id, contactContext(row.kind));
+      const hashed = row.kind === 'ADDRESS' ? `${row.area_code ?? ''}|${value}` : value;
+      if (!cipher.hash(row.kind, hashed).equals(row.lookup_hash)) fail(`a ${row.kind} whose hash does not match`);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+  log(
+    `  ${bad ? 'FAIL' : 'ok  '} ${identifiers.length} identifiers and ${contacts.length} contacts decrypt with the API's keys and match their lookup hashes` +
+      (bad ? `: ${bad} do not (${first}) — were they sealed with other keys? see --keys-dir` : ''),
+  );
+  return bad === 0;
 }
 
 /** Deadlines and timeliness of a random sample, recomputed with the API's WorkingCalendar. */

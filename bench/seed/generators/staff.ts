@@ -2,6 +2,7 @@ import { foldVietnamese, localInstant, type Role } from '@motcua/domain';
 import { createHash } from 'node:crypto';
 import type { AgencyInfo } from '../catalog';
 import type { Principal } from '../dossier-lifecycle';
+import { personAt, type Locality } from '../people';
 import type { GeneratorModule, SeedContext } from './types';
 
 /**
@@ -10,11 +11,14 @@ import type { GeneratorModule, SeedContext } from './types';
  * The demo accounts are reused where they fit (tiepnhan.ttpvhcc, lanhdao.stp, …); the others are
  * created as an administrator would, a fortnight before the data starts, with their audit records.
  */
-const PREFIX: Record<'RECEPTION' | 'SPECIALIST' | 'LEADER', [string, string]> = {
-  RECEPTION: ['tiepnhan', 'Cán bộ tiếp nhận'],
-  SPECIALIST: ['chuyenvien', 'Chuyên viên'],
-  LEADER: ['lanhdao', 'Lãnh đạo'],
+const PREFIX: Record<'RECEPTION' | 'SPECIALIST' | 'LEADER', string> = {
+  RECEPTION: 'tiepnhan',
+  SPECIALIST: 'chuyenvien',
+  LEADER: 'lanhdao',
 };
+/** Officials' names come from the applicants' generator, far from the applicants' indexes. */
+const OFFICIAL_BASE = 900_000_000;
+const OFFICIAL_LOCALITY: Locality = { text: 'tỉnh An Giang', rural: false, khmerShare: 0.02 };
 
 function slugOf(agency: AgencyInfo): string {
   const label = foldVietnamese(agency.shortName ?? agency.name).replace(/^(ubnd|uy ban nhan dan) /, '');
@@ -26,22 +30,30 @@ export function staffModule(createdOn: string): GeneratorModule {
     name: 'staff',
     tables: [],
     async prepare(ctx: SeedContext) {
-      const users: Array<{ id: string; username: string; roles: Role[]; agency_id: string }> = (
-        await ctx.db.query(`SELECT id, username, roles, agency_id FROM users WHERE active ORDER BY created_at, username`)
+      const users: Array<{ id: string; username: string; full_name: string; roles: Role[]; agency_id: string }> = (
+        await ctx.db.query(`SELECT id, username, full_name, roles, agency_id FROM users WHERE active ORDER BY created_at, username`)
       ).rows;
       const admin = users.find((u) => u.username === 'admin');
       const demoHash = (await ctx.db.query(`SELECT password_hash FROM users WHERE username <> 'admin' ORDER BY created_at LIMIT 1`)).rows[0]
         ?.password_hash;
       if (!admin || !demoHash) throw new Error('The admin and demo accounts are missing: the catalog bootstrap did not run');
-      const adminPrincipal: Principal = { kind: 'user', id: admin.id, name: admin.username, roles: admin.roles, agencyId: admin.agency_id };
+      const adminPrincipal: Principal = {
+        kind: 'user',
+        id: admin.id,
+        name: admin.username,
+        displayName: admin.full_name,
+        roles: admin.roles,
+        agencyId: admin.agency_id,
+      };
 
       const taken = new Set(users.map((u) => u.username));
       const directory = new Map<string, Principal>();
       const created: Array<{ id: string; username: string; fullName: string; agencyId: string; role: Role }> = [];
-      const principalOf = (u: { id: string; username: string; roles: Role[]; agency_id: string }): Principal => ({
+      const principalOf = (u: { id: string; username: string; full_name: string; roles: Role[]; agency_id: string }): Principal => ({
         kind: 'user',
         id: u.id,
         name: u.username,
+        displayName: u.full_name,
         roles: u.roles,
         agencyId: u.agency_id,
       });
@@ -57,13 +69,22 @@ export function staffModule(createdOn: string): GeneratorModule {
             directory.set(`${agency.id}:${role}`, principalOf(existing));
             continue;
           }
-          const [prefix, label] = PREFIX[role];
+          const prefix = PREFIX[role];
           let username = `${prefix}.${slugOf(agency)}`.slice(0, 60);
           if (taken.has(username)) username = `${username}${agency.code.replace(/\D/g, '').slice(-4)}`;
           taken.add(username);
           const id = ctx.random.uuid();
-          created.push({ id, username, fullName: `${label} ${agency.shortName ?? agency.name}`, agencyId: agency.id, role });
-          directory.set(`${agency.id}:${role}`, { kind: 'user', id, name: username, roles: [role], agencyId: agency.id });
+          // Officials are people: Form 06 and the timeline show their names.
+          const fullName = personAt(OFFICIAL_BASE + created.length, ctx.seed, OFFICIAL_LOCALITY).fullName;
+          created.push({ id, username, fullName, agencyId: agency.id, role });
+          directory.set(`${agency.id}:${role}`, {
+            kind: 'user',
+            id,
+            name: username,
+            displayName: fullName,
+            roles: [role],
+            agencyId: agency.id,
+          });
         }
       }
 
@@ -151,7 +172,7 @@ export function staffModule(createdOn: string): GeneratorModule {
         reception: (agencyId) => lookup(agencyId, 'RECEPTION'),
         specialist: (agencyId) => lookup(agencyId, 'SPECIALIST'),
         leader: (agencyId) => lookup(agencyId, 'LEADER'),
-        portal: { kind: 'client', id: clientId, name: clientName, roles: [], agencyId: root.id },
+        portal: { kind: 'client', id: clientId, name: clientName, displayName: clientName, roles: [], agencyId: root.id },
         admin: adminPrincipal,
       };
       ctx.log(`staff: ${directory.size - created.length} demo accounts reused, ${created.length} officials created, 1 portal client`);

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '@motcua/domain';
+import type { IdentifierType, WorkingCalendar } from '@motcua/domain';
 import type { Client } from 'pg';
 import type { AuditChain } from '../audit-chain';
 import type { AgencyInfo, Catalog, ProcedureInfo } from '../catalog';
@@ -35,8 +35,22 @@ export interface GeneratedDossier {
   intakeBy: Principal;
   /** Status right after the intake (SUBMITTED online, RECEIVED otherwise). */
   intakeStatus: 'SUBMITTED' | 'RECEIVED';
-  /** Registry key of the applicant (people.ts), for a future parties module. */
+  /** Registry key of the applicant (people.ts). */
   applicantRef: { kind: 'person' | 'business'; index: number };
+  /** The applicant as the intake sent it, identifiers and contacts in clear (what the registry seals). */
+  applicantInput: ApplicantInput;
+}
+
+/** The intake's applicant (the dossiers' ApplicantDto); `fullName` is an organisation's name too. */
+export interface ApplicantInput {
+  type: 'INDIVIDUAL' | 'ORGANIZATION' | 'ENTERPRISE';
+  fullName: string;
+  dateOfBirth?: string;
+  sex?: 'MALE' | 'FEMALE';
+  identifiers: Array<{ type: IdentifierType; value: string }>;
+  phone?: string;
+  email?: string;
+  address?: string;
 }
 
 export interface TableLoad {
@@ -44,17 +58,20 @@ export interface TableLoad {
   columns: readonly string[];
   /** Loaded in bulk: secondary indexes and foreign keys are dropped around the load and rebuilt. */
   bulk: boolean;
+  /** COPY connections side by side (default 1), for the biggest tables. */
+  connections?: number;
 }
 
 /**
- * One table family of the data set (dossiers, timeline, audit, later parties, step tasks,
- * ratings): it declares its tables, may insert reference rows first, then turns each generated
+ * One table family of the data set (dossiers, timeline, audit, parties, step tasks, ratings): it declares its tables, may insert reference rows first, then turns each generated
  * dossier into COPY rows. Modules run in the order listed in seed.ts.
  */
 export interface GeneratorModule {
   name: string;
   tables: TableLoad[];
   prepare?(ctx: SeedContext): Promise<void>;
+  /** Before each local day's intakes (records of that day that are not dossiers). */
+  startOfDay?(date: string, out: Sinks, ctx: SeedContext): void;
   emit?(dossier: GeneratedDossier, out: Sinks, ctx: SeedContext): void;
   /** After each local day (e.g. the code counters of that day). */
   endOfDay?(date: string, out: Sinks, ctx: SeedContext): void;
