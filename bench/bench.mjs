@@ -550,8 +550,9 @@ const q = (sql, params) => ceilingPool.query(sql, params);
 /** The work list's scope filter (DossiersRepository.scoped), $1 = the caller's agency path || '%'. */
 const SCOPE_SQL = `(d.receiving_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE $1)
           OR d.competent_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE $1)
-          OR EXISTS (SELECT 1 FROM dossier_steps rs JOIN agencies ra ON ra.id = rs.agency_id
-                      WHERE rs.dossier_id = d.id AND rs.status <> 'PENDING' AND ra.path LIKE $1))`;
+          OR EXISTS (SELECT 1 FROM dossier_steps rs
+                      WHERE rs.dossier_id = d.id AND rs.status <> 'PENDING'
+                        AND rs.agency_id = ANY (ARRAY(SELECT ra.id FROM agencies ra WHERE ra.path LIKE $1)) OFFSET 0))`;
 const SUMMARY_SQL = `d.id AS "id", d.code AS "code", d.status AS "status", d.status_code AS "statusCode", d.channel AS "channel",
   d.applicant_name AS "applicantName", d.receiving_agency_id AS "receivingAgencyId", d.competent_agency_id AS "competentAgencyId",
   d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.due_soon_at AS "dueSoonAt",
