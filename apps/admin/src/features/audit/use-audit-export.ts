@@ -3,29 +3,13 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, fetchClient } from '../../app/api';
 import type { AuditExportFormat } from './audit-labels';
+import { filenameOf, saveFile } from '../../app/download';
 
 export interface AuditExportRequest {
   /** ISO instants, both included. */
   from: string;
   to: string;
   format: AuditExportFormat;
-}
-
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** `attachment; filename="audit_2026-03-01_2026-03-31.csv"` → the name the API gave. */
-function filenameOf(response: Response, fallback: string): string {
-  return /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
 }
 
 /**

@@ -3,6 +3,7 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { $api, errorMessage, fetchClient } from '../../app/api';
 import type { InspectionExportFormat } from './inspection-labels';
+import { filenameOf, saveFile } from '../../app/download';
 
 /** The list and the open inspection read again after a change. */
 export function useRefreshInspections() {
@@ -64,23 +65,6 @@ export function useCloseInspection() {
       void refresh();
     },
   });
-}
-
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** `attachment; filename="kiem-tra_….pdf"` → the name the API gave. */
-function filenameOf(response: Response, fallback: string): string {
-  return /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { $api, errorMessage, fetchClient } from '../../app/api';
+import { filenameOf, saveFile } from '../../app/download';
 
 /** Everything a change of a party shows in: the search, the detail, the suspected duplicates. */
 const PARTY_PATHS = ['/api/parties', '/api/parties/{id}', '/api/parties/duplicates'] as const;
@@ -115,23 +116,6 @@ export function useWithdrawConsent() {
       void refresh();
     },
   });
-}
-
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** `attachment; filename="x.csv"` → x.csv. */
-function filenameOf(response: Response, fallback: string): string {
-  return /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
 }
 
 type AccessLogExportQuery = NonNullable<paths['/api/parties/access-log/export']['get']['parameters']['query']>;

@@ -12,29 +12,10 @@ import {
   type ExportRequestInput,
   type ReportExport,
 } from './export-machine';
+import { filenameOf, saveFile } from '../../app/download';
 
 /** How often a running export is asked for its progress. */
 export const EXPORT_POLL_MS = 1_000;
-
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** `attachment; filename="II06a_2026-03.xlsx"` → the name the API gave. */
-function filenameOf(response: Response, fallback: string): string {
-  const header = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return /filename="?([^";]+)"?/.exec(header)?.[1] ?? fallback;
-}
 
 /** Downloads a finished export with the official's token (the file route needs it). */
 export function useExportDownload() {
