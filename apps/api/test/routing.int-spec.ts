@@ -73,7 +73,11 @@ describe('inter-agency routing: step tasks, handovers, queues and notifications'
     ]);
     const review = sentStep(d);
     // Form 06 and the route name people, not accounts.
-    expect(review).toMatchObject({ agencyName: expect.stringContaining('Mỹ Bình'), sentByName: 'Cán bộ một cửa phường Mỹ Bình', timeliness: 'WITHIN' });
+    expect(review).toMatchObject({
+      agencyName: expect.stringContaining('Mỹ Bình'),
+      sentByName: 'Cán bộ một cửa phường Mỹ Bình',
+      timeliness: 'WITHIN',
+    });
 
     // The ward's officers see it arrive; the police do not, and cannot touch it (404).
     expect((await queue('to-accept', 'chuyenvien.mybinh')).map((i: any) => i.step.id)).toContain(review.id);
@@ -195,6 +199,20 @@ describe('inter-agency routing: step tasks, handovers, queues and notifications'
     expect(before.unreadCount).toBeGreaterThan(0);
     await call(t.baseUrl, 'POST', '/api/notifications/read-all', { token: as('chuyenvien.mybinh') });
     expect((await notifications('chuyenvien.mybinh')).unreadCount).toBe(0);
+  });
+
+  it('never flags or announces the open step of a stopped dossier', async () => {
+    const d = await receiveAndForward();
+    const review = sentStep(d);
+    const stopped = await act(d.code, 'stop', 'lanhdao.mybinh', { version: d.version, reason: 'Người nộp đã mất năng lực hành vi dân sự' });
+    expect(stopped.status).toBe(200);
+    await db.query("UPDATE dossier_steps SET due_at = now() - interval '1 hour', due_soon_at = now() - interval '2 hours' WHERE id = $1", [
+      review.id,
+    ]);
+    const swept = await t.app.get(SlaSweepService).sweep();
+    expect(swept.stepsOverdue).not.toContain(review.id);
+    const overdue = (await notifications('lanhdao.mybinh')).items.filter((n: any) => n.type === 'STEP_OVERDUE' && n.stepId === review.id);
+    expect(overdue).toHaveLength(0);
   });
 
   it('counts each queue for the caller’s agency only, and rejects an unknown queue', async () => {

@@ -55,6 +55,8 @@ export class SlaSweepService {
         .query(
           `UPDATE dossier_steps s SET ${column} = $1 FROM dossiers d
             WHERE d.id = s.dossier_id AND d.paused_since IS NULL AND d.status <> 'RETURNED'
+              -- A stopped or withdrawn dossier leaves no work: its steps are never late.
+              AND (d.outcome IS NULL OR d.outcome IN ('POSITIVE', 'NEGATIVE'))
               AND s.status IN ('SENT', 'ACCEPTED') AND s.${column} IS NULL AND ${condition}
         RETURNING s.id, s.dossier_id, s.agency_id, s.assignee_id, s.name, d.code, d.status, d.status_code, d.receiving_agency_id, d.competent_agency_id`,
           [now],
