@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { CENTER, CRIMINAL_RECORD, mandatoryDocuments } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { importHistory, RESULT } from './support/history';
 
 const SO_TU_PHAP = '000.00.10.H01';
 const SO_KH_DT = '000.00.11.H01';
@@ -13,11 +14,6 @@ const PRIVATE_COMPANY = '2.001610';
 const HOUSEHOLD_BUSINESS = '2.000720';
 /** Đăng ký khai sinh (commune level, 8 working hours). */
 const BIRTH = '1.001193';
-
-const RESULT = (at: string) => [
-  { statusCode: 4, at },
-  { statusCode: 9, at },
-];
 
 /**
  * The dashboard against the reports it summarises: a known history over March–May 2026 in three
@@ -125,13 +121,7 @@ describe('reports dashboard', () => {
       line(`${MY_BINH}-260401-0001`, BIRTH, MY_BINH, [...online('2026-04-01T02:00:00Z'), ...RESULT('2026-04-01T06:00:00Z')], 'ONLINE'),
     ].join('\n');
     const admin = await login(t.baseUrl, 'admin', TEST_ADMIN_PASSWORD);
-    const res = await fetch(`${t.baseUrl}/api/imports/dossiers`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-ndjson' },
-      body,
-    });
-    const report = await res.json();
-    if (report.imported !== 10) throw new Error(`import: ${JSON.stringify(report)}`);
+    await importHistory(t.baseUrl, admin, body);
     [province, leader] = await Promise.all([login(t.baseUrl, 'thanhtra.tinh'), login(t.baseUrl, 'lanhdao.stp')]);
 
     // The applicant of A1 rates it today (ratings are counted on the day they are given).

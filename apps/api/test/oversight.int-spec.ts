@@ -13,6 +13,7 @@ import {
 } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { importHistory, RESULT } from './support/history';
 
 /** Đăng ký thành lập hộ kinh doanh: district level, 3 working days, competent = the receiving district. */
 const HOUSEHOLD_BUSINESS = '2.000720';
@@ -43,10 +44,6 @@ describe('oversight: inspections, accountability, pilot models', () => {
   const dossierId: Record<string, string> = {};
   const live: Record<string, string> = {};
 
-  const RESULT = (at: string) => [
-    { statusCode: 4, at },
-    { statusCode: 9, at },
-  ];
   const RETURNED = (at: string) => [{ statusCode: 10, at }];
   const lines: string[] = [];
   const docs: Record<string, Array<{ name: string; kind: string; count: number }>> = {};
@@ -211,14 +208,7 @@ describe('oversight: inspections, accountability, pilot models', () => {
       ...RESULT('2026-06-04T02:00:00Z'),
     ]);
 
-    const res = await fetch(`${t.baseUrl}/api/imports/dossiers`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${as('admin')}`, 'content-type': 'application/x-ndjson' },
-      body: lines.join('\n'),
-    });
-    const report = await res.json();
-    if (report.imported !== lines.length)
-      throw new Error(`import: ${JSON.stringify(report.lines.filter((l: any) => l.result !== 'IMPORTED'))}`);
+    await importHistory(t.baseUrl, as('admin'), lines.join('\n'));
     for (const row of (await db.query('SELECT id, code FROM dossiers')).rows) dossierId[row.code] = row.id;
 
     // ---- Live today at Sở Tư pháp ------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { ReportExportsService } from '../src/modules/reports/exports/report-expo
 import { CENTER, CRIMINAL_RECORD, mandatoryDocuments } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { importHistory, RESULT } from './support/history';
 
 const pdfParse: (buffer: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -88,10 +89,6 @@ describe('report exports: background jobs, official XLSX/CSV/PDF, the tracking b
       documents,
       events,
     });
-  const RESULT = (at: string) => [
-    { statusCode: 4, at },
-    { statusCode: 9, at },
-  ];
 
   beforeAll(async () => {
     t = await startTestApp({ DEMO_DATA: 'true', JOBS_ENABLED: 'true' });
@@ -133,13 +130,7 @@ describe('report exports: background jobs, official XLSX/CSV/PDF, the tracking b
       ]),
       line('000.00.22.H01-260401-0001', [{ statusCode: 2, at: '2026-04-01T02:00:00Z' }]),
     ].join('\n');
-    const res = await fetch(`${t.baseUrl}/api/imports/dossiers`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-ndjson' },
-      body,
-    });
-    const report = await res.json();
-    if (report.imported !== 7) throw new Error(`import: ${JSON.stringify(report)}`);
+    await importHistory(t.baseUrl, admin, body);
   });
   afterAll(async () => {
     await db?.end();

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { CENTER, CRIMINAL_RECORD, mandatoryDocuments } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { importHistory, RESULT } from './support/history';
 
 /**
  * Period closing, carry-over, Decision 766 indicators and the per-procedure report over known
@@ -58,18 +59,8 @@ describe('reports: period closing, carry-over, 766 indicators, per-procedure rep
       documents: docs[procedureCode],
       events,
     });
-  const RESULT = (at: string) => [
-    { statusCode: 4, at },
-    { statusCode: 9, at },
-  ];
   const importLines = async (lines: string[]) => {
-    const res = await fetch(`${t.baseUrl}/api/imports/dossiers`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-ndjson' },
-      body: lines.join('\n'),
-    });
-    const report = await res.json();
-    if (report.imported !== lines.length) throw new Error(`import: ${JSON.stringify(report)}`);
+    await importHistory(t.baseUrl, admin, lines.join('\n'));
   };
   const get = async (path: string, token = auditor) => call(t.baseUrl, 'GET', path, { token });
   const ii06a = async (query: string, token = auditor) => get(`/api/reports/ii06a?${query}`, token);

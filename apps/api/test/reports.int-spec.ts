@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { CENTER, CRIMINAL_RECORD, mandatoryDocuments } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TEST_ADMIN_PASSWORD, TestApp } from './support/test-app';
+import { importHistory, RESULT } from './support/history';
 
 /**
  * Known histories imported through the legacy importer (the same state machine as live dossiers),
@@ -26,10 +27,6 @@ describe('reports: II.06a, drill-down, exports, satisfaction', () => {
       documents,
       events,
     });
-  const RESULT = (at: string) => [
-    { statusCode: 4, at },
-    { statusCode: 9, at },
-  ];
 
   beforeAll(async () => {
     t = await startTestApp({ DEMO_DATA: 'true' });
@@ -77,13 +74,7 @@ describe('reports: II.06a, drill-down, exports, satisfaction', () => {
       // 7. received in April: not in March.
       line('000.00.22.H01-260401-0001', [{ statusCode: 2, at: '2026-04-01T02:00:00Z' }]),
     ].join('\n');
-    const res = await fetch(`${t.baseUrl}/api/imports/dossiers`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-ndjson' },
-      body,
-    });
-    const report = await res.json();
-    if (report.imported !== 7) throw new Error(`import: ${JSON.stringify(report)}`);
+    await importHistory(t.baseUrl, admin, body);
   });
   afterAll(async () => {
     await db?.end();
