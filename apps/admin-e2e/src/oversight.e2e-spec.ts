@@ -9,6 +9,9 @@ const APPLICANTS = ['Nguyễn Văn Thanh', 'Trần Thị Kiểm', 'Lê Minh Tra'
 const SEED = 'e2e-thanhtra-2026';
 const PILOT = 'Thí điểm tiếp nhận hồ sơ lý lịch tư pháp không phụ thuộc địa giới hành chính';
 
+/** Officials' browsers run on Vietnam time: "today" and "this month" are Vietnamese days, as the API counts them. */
+const VIETNAM = 'Asia/Ho_Chi_Minh';
+
 /** A local day in Vietnam (UTC+7), shifted by whole days, as `dd/MM/yyyy` for the date pickers. */
 function vietnamDay(shiftDays = 0): string {
   const [year, month, day] = new Date(Date.now() + 7 * 3_600_000 + shiftDays * 86_400_000).toISOString().slice(0, 10).split('-');
@@ -87,7 +90,7 @@ describe('inspections, accountability and pilot models in Chromium', () => {
   });
 
   it('lets the provincial inspector draw a seeded sample, record findings, close the inspection and export its PDF', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, timezoneId: VIETNAM, acceptDownloads: true });
     await logIn(page, product.baseUrl, 'thanhtra.tinh');
     await page.getByTestId('nav-inspections').click();
     await page.waitForURL((url) => url.pathname === '/thanh-tra');
@@ -162,7 +165,7 @@ describe('inspections, accountability and pilot models in Chromium', () => {
   });
 
   it('shows the head of Sở Tư pháp the agency’s timeliness, satisfaction, overdue dossiers and officers', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, timezoneId: VIETNAM });
     await logIn(page, product.baseUrl, 'lanhdao.stp');
     await page.getByTestId('nav-accountability').click();
     await page.waitForURL((url) => url.pathname === '/trach-nhiem');
@@ -182,7 +185,7 @@ describe('inspections, accountability and pilot models in Chromium', () => {
   });
 
   it('lets the administrator record a pilot model, and the head of Sở Tư pháp see it compared with before and with the others', async () => {
-    const admin = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const admin = await browser.newPage({ viewport: { width: 1440, height: 1000 }, timezoneId: VIETNAM });
     await logIn(admin, product.baseUrl, 'admin');
     await admin.getByTestId('nav-pilots').click();
     await admin.waitForURL((url) => url.pathname === '/thi-diem');
@@ -211,7 +214,7 @@ describe('inspections, accountability and pilot models in Chromium', () => {
     const pilotPath = new URL(admin.url()).pathname;
     await admin.close();
 
-    const leader = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const leader = await browser.newPage({ viewport: { width: 1440, height: 1000 }, timezoneId: VIETNAM });
     await logIn(leader, product.baseUrl, 'lanhdao.stp');
     await leader.getByTestId('nav-pilots').click();
     await leader.getByRole('link', { name: PILOT }).click();
