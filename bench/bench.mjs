@@ -550,9 +550,11 @@ const q = (sql, params) => ceilingPool.query(sql, params);
 /** The work list's scope filter (DossiersRepository.scoped), $1 = the caller's agency path || '%'. */
 const SCOPE_SQL = `(d.receiving_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE $1)
           OR d.competent_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE $1)
-          OR EXISTS (SELECT 1 FROM dossier_steps rs
-                      WHERE rs.dossier_id = d.id AND rs.status <> 'PENDING'
-                        AND rs.agency_id = ANY (ARRAY(SELECT ra.id FROM agencies ra WHERE ra.path LIKE $1)) OFFSET 0))`;
+          OR (d.procedure_id IN (SELECT ps.procedure_id FROM procedure_steps ps JOIN agencies pa ON pa.id = ps.agency_id
+                                  WHERE ps.actor = 'FIXED' AND pa.path LIKE $1)
+              AND EXISTS (SELECT 1 FROM dossier_steps rs
+                           WHERE rs.dossier_id = d.id AND rs.sent_at IS NOT NULL
+                             AND rs.agency_id = ANY (ARRAY(SELECT ra.id FROM agencies ra WHERE ra.path LIKE $1)) OFFSET 0)))`;
 const SUMMARY_SQL = `d.id AS "id", d.code AS "code", d.status AS "status", d.status_code AS "statusCode", d.channel AS "channel",
   d.applicant_name AS "applicantName", d.receiving_agency_id AS "receivingAgencyId", d.competent_agency_id AS "competentAgencyId",
   d.submitted_at AS "submittedAt", d.received_at AS "receivedAt", d.due_at AS "dueAt", d.due_soon_at AS "dueSoonAt",
@@ -822,20 +824,21 @@ const QUEUE_WHERE = {
   'in-progress': `a.path LIKE $1 AND s.status = 'ACCEPTED' AND s.actor <> 'RECEIVING'`,
   'due-soon': `a.path LIKE $1 AND s.status IN ('SENT', 'ACCEPTED') AND s.due_soon_at <= $2 AND s.due_at >= $2`,
   overdue: `a.path LIKE $1 AND s.status IN ('SENT', 'ACCEPTED') AND s.due_at < $2`,
-  'waiting-for-others': `d.competent_agency_id IN (SELECT x.id FROM agencies x WHERE x.path LIKE $1)
+  'waiting-for-others': `s.lead_agency_id IN (SELECT x.id FROM agencies x WHERE x.path LIKE $1)
      AND s.status IN ('SENT', 'ACCEPTED', 'RETURNED') AND a.path NOT LIKE $1`,
   'to-return': `a.path LIKE $1 AND s.status IN ('SENT', 'ACCEPTED') AND s.actor = 'RECEIVING'`,
 };
-const QUEUE_FROM = `FROM dossier_steps s INNER JOIN dossiers d ON d.id = s.dossier_id INNER JOIN procedures p ON p.id = d.procedure_id
-  INNER JOIN agencies a ON a.id = s.agency_id LEFT JOIN agencies f ON f.id = s.sent_from_agency_id`;
-const QUEUE_ALIVE = `d.status <> 'RETURNED' AND (d.outcome IS NULL OR d.outcome IN ('POSITIVE', 'NEGATIVE'))`;
-/** QueuesRepository.page: the first page of the to-accept queue, nearest due first. */
-const QUEUE_PAGE_SQL = `SELECT s.*, d.code AS dossier_code, p.name AS procedure_name, a.name AS agency_name, f.name AS from_name,
-  d.applicant_name, d.due_at AS dossier_due_at ${QUEUE_FROM}
-  WHERE ${QUEUE_WHERE['to-accept']} AND ${QUEUE_ALIVE} ORDER BY s.due_at ASC, s.id ASC LIMIT 51`;
+/** QueuesRepository.query: the steps and their agency only (index-only); the page then reads its rows' dossiers. */
+const QUEUE_FROM = `FROM dossier_steps s INNER JOIN agencies a ON a.id = s.agency_id`;
+/** QueuesRepository.page: the first page's step ids of the to-accept queue, nearest due first, then those rows. */
+const QUEUE_PAGE_IDS_SQL = `SELECT s.id ${QUEUE_FROM} WHERE ${QUEUE_WHERE['to-accept']} ORDER BY s.due_at ASC, s.id ASC LIMIT 51`;
+const QUEUE_PAGE_ROWS_SQL = `SELECT s.*, d.code AS dossier_code, p.name AS procedure_name, a.name AS agency_name, f.name AS from_name,
+  d.applicant_name, d.due_at AS dossier_due_at FROM dossier_steps s INNER JOIN dossiers d ON d.id = s.dossier_id
+  INNER JOIN procedures p ON p.id = d.procedure_id INNER JOIN agencies a ON a.id = s.agency_id LEFT JOIN agencies f ON f.id = s.sent_from_agency_id
+  WHERE s.id = ANY($1) ORDER BY s.due_at ASC, s.id ASC`;
 /** QueuesRepository.counts: the six queues counted up to 1 000 rows each, in one statement. */
 const QUEUE_COUNTS_SQL = `SELECT ARRAY[${Object.values(QUEUE_WHERE)
-  .map((where) => `(SELECT count(*)::int FROM (SELECT 1 ${QUEUE_FROM} WHERE ${where} AND ${QUEUE_ALIVE} LIMIT 1001) capped)`)
+  .map((where) => `(SELECT count(*)::int FROM (SELECT 1 ${QUEUE_FROM} WHERE ${where} LIMIT 1001) capped)`)
   .join(', ')}] AS counts`;
 
 /** ReportsService.ii06a for a year (live, no closed period): the closed-period check, then the one aggregate over the year's population. */
@@ -1319,7 +1322,10 @@ async function main() {
           '/api/queues/to-accept',
           (page) => `${page.items.length}${page.nextCursor ? '+' : ''} on the first page`,
         );
-        e.db = await loop(e.connections, duration, () => q(QUEUE_PAGE_SQL, [leaderScope]));
+        e.db = await loop(e.connections, duration, async () => {
+          const ids = (await q(QUEUE_PAGE_IDS_SQL, [leaderScope])).rows.map((r) => r.id);
+          if (ids.length) await q(QUEUE_PAGE_ROWS_SQL, [ids]);
+        });
       },
     );
     await scenario(
@@ -1581,7 +1587,7 @@ then timeline, agencies and route in parallel; transition: the forward's ~20 sta
 row lock, procedure, agencies and route reads, the dossier update, timeline, audit under the chain lock, outbox, the
 template read and the steps, the first step sent with its timeline, outbox, audit and notification rows), then the
 detail reads of the answer; party search: the name index's prefix range (then the trigram index when the page is not
-full) and the page's summaries, or the one lookup by keyed hash; queues: the page query of \`QueuesRepository\` and its
+full) and the page's summaries, or the one lookup by keyed hash; queues: the page query of \`QueuesRepository\` (its step ids, then those rows) and its
 one statement of six capped counts; II.06a: the closed-period check and the year's aggregate; webhook: per event, the
 worker's fan-out of that event, the claim (SKIP LOCKED) and the record of the attempt, on real tables for a scratch
 subscription with the API stopped (no POST). "% of lower ceiling" = the product's req/s over the lower of the two (for

@@ -38,6 +38,9 @@ const ROUTED_ACTIONS = new Set<DossierAction>([
   'receive-supplement',
   'confirm-payment',
   'return-result',
+  // A dossier that stops or is withdrawn cancels the steps still ahead of it.
+  'stop',
+  'confirm-withdrawal',
 ]);
 
 export interface Principal {
@@ -383,7 +386,7 @@ export function applyAction(
   );
   if (!routed) return;
   if (action === 'forward') materialize(d, procedure, route, principal, now);
-  else afterAction(d, route, principal, action, now, data['pausedWorkingMinutes'] as number | undefined);
+  else afterAction(d, route, principal, action, now, data['pausedWorkingMinutes'] as number | undefined, body.reason);
 }
 
 /**

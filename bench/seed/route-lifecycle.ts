@@ -8,7 +8,8 @@ import type { DossierState, Principal, TimelineEvent } from './dossier-lifecycle
  * apps/api/src/modules/dossiers/routing/routing.service.ts and sla/sla-sweep.service.ts.
  */
 
-export type StepStatus = 'PENDING' | 'SENT' | 'ACCEPTED' | 'DONE' | 'RETURNED';
+/** `CANCELLED`: the dossier stopped or was withdrawn before the step was done; nobody acts on it any more. */
+export type StepStatus = 'PENDING' | 'SENT' | 'ACCEPTED' | 'DONE' | 'RETURNED' | 'CANCELLED';
 
 /** The columns of a `dossier_steps` row. */
 export interface StepState {
@@ -217,7 +218,10 @@ export function stagesBefore(d: DossierState, action: DossierAction): { stages: 
   return { stages, then };
 }
 
-/** RoutingService.afterAction: the transition completes the work in hand; a supplement pause moves open due times. */
+/**
+ * RoutingService.afterAction: the transition completes the work in hand; a supplement pause moves
+ * open due times; a stop or a withdrawal cancels the steps not done.
+ */
 export function afterAction(
   d: DossierState,
   ctx: RouteContext,
@@ -225,6 +229,7 @@ export function afterAction(
   action: DossierAction,
   now: Date,
   pausedMinutes?: number,
+  reason?: string,
 ): void {
   if (!d.steps.length) return;
   const open = d.steps.filter(isOpen);
@@ -240,6 +245,31 @@ export function afterAction(
     }
   }
   for (const step of done) finish(d, ctx, principal, step, now, null);
+  if (action === 'stop' || action === 'confirm-withdrawal') cancelRemaining(d, principal, action, now, reason);
+}
+
+/**
+ * RoutingService.cancelRemaining: a stopped or withdrawn dossier leaves no work, every step not done
+ * is cancelled (no timeline row, no timeliness; the API also tells the agencies that held an open
+ * step, notifications are not generated).
+ */
+function cancelRemaining(
+  d: DossierState,
+  principal: Principal,
+  action: 'stop' | 'confirm-withdrawal',
+  now: Date,
+  reason: string | undefined,
+): void {
+  const why = action === 'stop' ? 'Hồ sơ dừng xử lý' : 'Công dân rút hồ sơ';
+  for (const step of d.steps.filter((s) => s.status !== 'DONE' && s.status !== 'CANCELLED')) {
+    Object.assign(step, {
+      status: 'CANCELLED',
+      completedAt: now,
+      completedByName: officerName(principal),
+      note: reason?.trim() ? `${why}: ${reason.trim()}` : why,
+    });
+    step.version++;
+  }
 }
 
 function finish(d: DossierState, ctx: RouteContext, principal: Principal, step: StepState, now: Date, note: string | null): void {
@@ -328,12 +358,15 @@ export function stepComplete(
 
 /**
  * SlaSweepService.sweepSteps over [fromMs, toMs): the first tick at or after each threshold flags an
- * open step once (due soon only while not yet due), unless the dossier's clock is paused or its
- * result was returned. Returns the timeline rows, for the caller to merge in time order.
+ * open step once (due soon only while not yet due), unless the dossier's clock is paused, its
+ * result was returned or it was stopped or withdrawn (its steps are cancelled then anyway).
+ * Returns the timeline rows, for the caller to merge in time order.
  */
 export function sweepSteps(d: DossierState, fromMs: number, toMs: number, tick: (ms: number) => number): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   if (toMs <= fromMs || d.pausedSince || d.status === 'RETURNED') return events;
+  // A stopped or withdrawn dossier leaves no work: its steps are never late.
+  if (d.outcome === 'STOPPED' || d.outcome === 'WITHDRAWN') return events;
   const mark = (step: StepState, at: number, action: 'step-due-soon' | 'step-overdue') =>
     events.push({
       at: new Date(at),

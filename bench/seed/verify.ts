@@ -169,7 +169,8 @@ async function verifyRegistry(check: Check, db: Client, log: (line: string) => v
 
 /**
  * Step tasks (DOMAIN §4): a route exactly for the forwarded dossiers, stages done in order with one
- * open stage until the result is returned, handovers on the timeline, the sweep's flags.
+ * open stage until the result is returned, the steps left cancelled when the dossier stopped or was
+ * withdrawn, handovers on the timeline, the sweep's flags.
  */
 async function verifyRoutes(check: Check, db: Client, log: (line: string) => void): Promise<void> {
   const statuses = (
@@ -196,30 +197,44 @@ async function verifyRoutes(check: Check, db: Client, log: (line: string) => voi
                                   WHERE t.seq IS NULL GROUP BY 1) x`,
   );
   await check(
-    'stages in order: done before the open stage, pending after it, at most one stage open',
+    'stages in order: done before the open stage, pending after it, at most one stage open; cancelled from where the route stood',
     `SELECT count(*) AS bad FROM (
        SELECT dossier_id, count(DISTINCT stage) FILTER (WHERE status IN ('SENT', 'ACCEPTED', 'RETURNED')) AS open_stages,
-              min(stage) FILTER (WHERE status <> 'DONE') AS first_not_done, max(stage) FILTER (WHERE status <> 'PENDING') AS last_started
+              min(stage) FILTER (WHERE status NOT IN ('DONE', 'CANCELLED')) AS first_not_done,
+              max(stage) FILTER (WHERE status NOT IN ('PENDING', 'CANCELLED')) AS last_started,
+              max(stage) FILTER (WHERE status = 'DONE') AS last_done, min(stage) FILTER (WHERE status = 'CANCELLED') AS first_cancelled
          FROM dossier_steps GROUP BY dossier_id) r
-      WHERE open_stages > 1 OR last_started > first_not_done`,
+      WHERE open_stages > 1 OR last_started > first_not_done OR last_done > first_cancelled`,
   );
   await check(
-    'a returned dossier has its whole route done; any other forwarded dossier still has an open step',
+    'a returned dossier has its whole route done; a stopped or withdrawn one none open; any other forwarded dossier still has an open step',
     `SELECT count(*) AS bad FROM dossiers d JOIN (SELECT dossier_id, bool_and(status = 'DONE') AS all_done,
                                                          bool_or(status IN ('SENT', 'ACCEPTED', 'RETURNED')) AS some_open
                                                     FROM dossier_steps GROUP BY dossier_id) r ON r.dossier_id = d.id
-      WHERE (d.status = 'RETURNED') <> r.all_done OR (d.status <> 'RETURNED' AND NOT r.some_open)`,
+      WHERE (d.status = 'RETURNED' AND NOT r.all_done)
+         OR (d.outcome IN ('STOPPED', 'WITHDRAWN') AND r.some_open)
+         OR (d.status <> 'RETURNED' AND d.outcome IS DISTINCT FROM 'STOPPED' AND d.outcome IS DISTINCT FROM 'WITHDRAWN'
+             AND (r.all_done OR NOT r.some_open))`,
   );
   await check(
-    'step times: sent before accepted before completed, done steps judged against their due time',
+    'a stopped or withdrawn dossier left no step to do, and only its steps are cancelled: when it ended, by whom, why, never judged',
+    `SELECT count(*) AS bad FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id
+      WHERE (d.outcome IN ('STOPPED', 'WITHDRAWN') AND s.status NOT IN ('DONE', 'CANCELLED'))
+         OR (s.status = 'CANCELLED' AND (d.outcome IS NULL OR d.outcome NOT IN ('STOPPED', 'WITHDRAWN')
+             OR s.completed_at IS DISTINCT FROM d.finished_at OR s.completed_by_name IS NULL OR s.timeliness IS NOT NULL
+             OR coalesce(s.note, '') NOT LIKE CASE d.outcome WHEN 'STOPPED' THEN 'Hồ sơ dừng xử lý%' ELSE 'Công dân rút hồ sơ%' END
+             OR s.due_soon_flagged_at >= s.completed_at OR s.overdue_flagged_at >= s.completed_at))`,
+  );
+  await check(
+    'step times: sent before accepted before completed (or cancelled), done steps judged against their due time',
     `SELECT count(*) AS bad FROM dossier_steps s
-      WHERE (s.status = 'PENDING') <> (s.sent_at IS NULL)
-         OR (s.status = 'DONE') <> (s.completed_at IS NOT NULL)
+      WHERE (s.status = 'PENDING' AND s.sent_at IS NOT NULL) OR (s.sent_at IS NULL AND s.status NOT IN ('PENDING', 'CANCELLED'))
+         OR (s.status IN ('DONE', 'CANCELLED')) <> (s.completed_at IS NOT NULL)
          OR s.accepted_at < s.sent_at OR s.completed_at < s.accepted_at OR (s.status = 'ACCEPTED' AND s.accepted_at IS NULL)
          OR (s.status = 'DONE' AND (s.timeliness IS NULL) <> (s.due_at IS NULL))
          OR (s.status IN ('SENT', 'ACCEPTED', 'RETURNED') AND s.due_at IS NULL)
          OR (s.status = 'RETURNED' AND (s.returned_at IS NULL OR s.return_reason IS NULL))
-         OR (s.assignee_id IS NOT NULL AND s.status NOT IN ('ACCEPTED', 'DONE'))`,
+         OR (s.assignee_id IS NOT NULL AND s.status NOT IN ('ACCEPTED', 'DONE', 'CANCELLED'))`,
   );
   await check(
     'flags after their thresholds (unless a pause moved them since); every open step past due (clock running, result not returned) is flagged',

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- parsed JSON bodies */
 import { Client } from 'pg';
 import { SlaSweepService } from '../src/modules/dossiers/sla/sla-sweep.service';
-import { mandatoryDocuments, sentStep, stepAction } from './support/dossier-fixtures';
+import { mandatoryDocuments, receiveAtCounter, sentStep, stepAction } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -35,6 +35,9 @@ describe('inter-agency routing: step tasks, handovers, queues and notifications'
       'lanhdao.congan',
       'chuyenvien.bhxh',
       'tiepnhan.longxuyen',
+      'tiepnhan.ttpvhcc',
+      'chuyenvien.stp',
+      'lanhdao.stp',
     ];
     await Promise.all(users.map(async (u) => (tokens[u] = await login(t.baseUrl, u))));
   });
@@ -213,6 +216,44 @@ describe('inter-agency routing: step tasks, handovers, queues and notifications'
     expect(swept.stepsOverdue).not.toContain(review.id);
     const overdue = (await notifications('lanhdao.mybinh')).items.filter((n: any) => n.type === 'STEP_OVERDUE' && n.stepId === review.id);
     expect(overdue).toHaveLength(0);
+    // The stop cancelled the step: it is no longer work for the ward.
+    expect(stopped.body.steps.find((s: any) => s.id === review.id)).toMatchObject({ status: 'CANCELLED', timeliness: null });
+    expect((await queue('to-accept', 'chuyenvien.mybinh')).map((i: any) => i.step.id)).not.toContain(review.id);
+  });
+
+  it('cancels the rest of the route when a dossier stops, tells the agency holding a step, and keeps it readable there', async () => {
+    const received = await receiveAtCounter(t.baseUrl, as('tiepnhan.ttpvhcc'), 'Lê Thị Dừng');
+    const forwarded = await act(received.code, 'forward', 'tiepnhan.ttpvhcc', { version: received.version });
+    expect(forwarded.status).toBe(200);
+    const { code } = forwarded.body;
+    const reviewed = await stepAction(t.baseUrl, as('chuyenvien.stp'), code, sentStep(forwarded.body).id, 'complete', {
+      note: 'Đã tra cứu cơ sở dữ liệu',
+    });
+    const police = sentStep(reviewed);
+    expect(police.agencyName).toContain('Công an');
+    expect((await queue('to-accept', 'chuyenvien.congan')).map((i: any) => i.step.id)).toContain(police.id);
+
+    const reason = 'Người yêu cầu đã chết';
+    const stopped = await act(code, 'stop', 'lanhdao.stp', { version: reviewed.version, reason });
+    expect(stopped.status).toBe(200);
+    const notDone = stopped.body.steps.filter((s: any) => s.status !== 'DONE');
+    expect(notDone.length).toBeGreaterThanOrEqual(2); // the police check and the steps after it
+    for (const s of notDone) expect(s).toMatchObject({ status: 'CANCELLED', note: `Hồ sơ dừng xử lý: ${reason}` });
+
+    // Gone from the police's queues; they hear of it once; the step can no longer be taken.
+    for (const name of ['to-accept', 'in-progress', 'overdue']) {
+      expect((await queue(name, 'lanhdao.congan')).map((i: any) => i.step.id)).not.toContain(police.id);
+    }
+    const told = (await notifications('lanhdao.congan')).items.filter((n: any) => n.type === 'STEP_CANCELLED' && n.dossierCode === code);
+    expect(told).toHaveLength(1);
+    expect(told[0].message).toContain('dừng xử lý');
+    expect((await step(code, police.id, 'accept', 'chuyenvien.congan')).status).toBe(409);
+    // The police keep read access to a dossier that reached them; Form 06 records the cancelled steps.
+    expect((await call(t.baseUrl, 'GET', `/api/dossiers/${code}`, { token: as('chuyenvien.congan') })).status).toBe(200);
+    const sheet = await call(t.baseUrl, 'GET', `/api/dossiers/${code}/control-sheet`, { token: as('lanhdao.stp') });
+    expect(sheet.status).toBe(200);
+    const policeRow = sheet.body.rows.find((r: any) => r.seq === police.seq);
+    expect(policeRow).toMatchObject({ status: 'CANCELLED', result: null, note: `Hồ sơ dừng xử lý: ${reason}` });
   });
 
   it('counts each queue for the caller’s agency only, and rejects an unknown queue', async () => {

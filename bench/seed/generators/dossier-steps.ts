@@ -3,6 +3,7 @@ import type { GeneratorModule } from './types';
 const COLUMNS = [
   'id',
   'dossier_id',
+  'lead_agency_id',
   'seq',
   'stage',
   'name',
@@ -47,6 +48,7 @@ export const dossierStepsModule: GeneratorModule = {
       out['dossier_steps'].row([
         s.id,
         d.id,
+        d.competentAgencyId, // the route's lead agency (RoutingService.materialize)
         s.seq,
         s.stage,
         s.name,

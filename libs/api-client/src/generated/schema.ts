@@ -1928,6 +1928,7 @@ export interface components {
             result: "EARLY" | "ON_TIME" | "LATE" | null;
             returnReason: string | null;
             seq: number;
+            status: components["schemas"]["StepStatus"];
             step: string;
         };
         /**
@@ -3027,7 +3028,7 @@ export interface components {
             unreadCount: number;
         };
         /** @enum {string} */
-        NotificationType: "STEP_RECEIVED" | "STEP_DUE_SOON" | "STEP_OVERDUE" | "STEP_RETURNED" | "DOSSIER_TO_RETURN";
+        NotificationType: "STEP_RECEIVED" | "STEP_DUE_SOON" | "STEP_OVERDUE" | "STEP_RETURNED" | "STEP_CANCELLED" | "DOSSIER_TO_RETURN";
         OfficerFigures: {
             /** Format: uuid */
             agencyId: string;
@@ -3847,7 +3848,7 @@ export interface components {
          */
         StepActor: "COMPETENT" | "RECEIVING" | "FIXED";
         /** @enum {string} */
-        StepStatus: "PENDING" | "SENT" | "ACCEPTED" | "DONE" | "RETURNED";
+        StepStatus: "PENDING" | "SENT" | "ACCEPTED" | "DONE" | "RETURNED" | "CANCELLED";
         SubjectAccessLogEntry: {
             action: string;
             agencyName: string | null;

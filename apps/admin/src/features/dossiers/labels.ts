@@ -43,16 +43,21 @@ export const STATUS_COLORS: Readonly<Record<DossierStatus, string>> = {
   RETURNED: 'default',
 };
 
-/** Grey before its turn, blue while at the agency, green when done, orange when sent back. */
+/**
+ * Grey before its turn, blue while at the agency, green when done, orange when sent back; grey
+ * again when cancelled (the dossier was stopped or withdrawn: closed, never done). A cancelled
+ * step never sits next to a pending one: stopping a dossier cancels every step not yet done.
+ */
 export const STEP_STATUS_COLORS: Readonly<Record<StepStatus, string>> = {
   PENDING: 'default',
   SENT: 'blue',
   ACCEPTED: 'processing',
   DONE: 'green',
   RETURNED: 'orange',
+  CANCELLED: 'default',
 };
 
-/** "Chờ tiếp nhận", "Đang xử lý", "Đã hoàn thành", … */
+/** "Chờ tiếp nhận", "Đang xử lý", "Đã hoàn thành", "Đã dừng", … */
 export function stepStatusLabel(status: StepStatus): string {
   return i18n.t(`dossiers.stepStatuses.${status}`);
 }

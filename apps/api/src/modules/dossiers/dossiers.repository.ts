@@ -103,16 +103,21 @@ function cursorMismatch() {
 
 /**
  * The caller's scope over dossiers `d` (see `DossiersRepository.scoped`); `:scopePath` is the agency
- * path prefix. `OFFSET 0` keeps the route test a per-row index probe, checked only for the rows the
- * agency columns do not already admit: without it PostgreSQL hashes every dossier id with a step at
- * the agency first — hundreds of thousands at a busy department (3.4 s a page with 4.4 M steps).
- * The scope's agencies are read once (an init plan), not per probed row.
+ * path prefix. Besides its receiving and competent agencies, a dossier is visible to an agency its
+ * route was sent to (`sent_at` set; a step cancelled before its turn never was). Only a procedure
+ * whose (immutable, published) template has a fixed step at one of the caller's agencies can route
+ * a dossier there, so only those dossiers are probed, per row (`ix_dossier_steps_visible`,
+ * index-only); the rest is read from the covering indexes. `OFFSET 0` keeps the probe per row:
+ * without it PostgreSQL hashes every dossier id with a step at the agency first — hundreds of
+ * thousands at a busy department. The scope's agencies and procedures are read once (init plans).
  */
 const SCOPE_SQL = `(d.receiving_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE :scopePath)
   OR d.competent_agency_id IN (SELECT sa.id FROM agencies sa WHERE sa.path LIKE :scopePath)
-  OR EXISTS (SELECT 1 FROM dossier_steps rs
-              WHERE rs.dossier_id = d.id AND rs.status <> 'PENDING'
-                AND rs.agency_id = ANY (ARRAY(SELECT ra.id FROM agencies ra WHERE ra.path LIKE :scopePath)) OFFSET 0))`;
+  OR (d.procedure_id IN (SELECT ps.procedure_id FROM procedure_steps ps JOIN agencies pa ON pa.id = ps.agency_id
+                          WHERE ps.actor = 'FIXED' AND pa.path LIKE :scopePath)
+      AND EXISTS (SELECT 1 FROM dossier_steps rs
+                   WHERE rs.dossier_id = d.id AND rs.sent_at IS NOT NULL
+                     AND rs.agency_id = ANY (ARRAY(SELECT ra.id FROM agencies ra WHERE ra.path LIKE :scopePath)) OFFSET 0)))`;
 
 /** Offset of Vietnamese local dates, for "received on date X" filters. */
 const LOCAL_TZ = 'Asia/Ho_Chi_Minh';
@@ -222,9 +227,7 @@ export class DossiersRepository {
   /** The caller's scope and the filters shared by the list and the counts. */
   private filtered(principal: Principal, f: DossierCountsQuery) {
     // No procedure join unless a filter needs it: the id lookups stay on the dossiers' indexes.
-    const query = this.dataSource
-      .createQueryBuilder(Dossier, 'd')
-      .where(SCOPE_SQL, { scopePath: `${escapeLike(principal.agencyPath)}%` });
+    const query = this.dataSource.createQueryBuilder(Dossier, 'd').where(SCOPE_SQL, { scopePath: `${escapeLike(principal.agencyPath)}%` });
     if (f.procedureCode || f.field) query.innerJoin(Procedure, 'p', 'p.id = d.procedure_id');
     if (f.channel) query.andWhere('d.channel = :channel', { channel: f.channel });
     if (f.procedureCode) query.andWhere('p.code = :procedureCode', { procedureCode: f.procedureCode });

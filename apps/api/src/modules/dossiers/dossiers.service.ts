@@ -68,6 +68,9 @@ const ROUTED_ACTIONS = new Set<DossierAction>([
   'receive-supplement',
   'confirm-payment',
   'return-result',
+  // A dossier that stops or is withdrawn cancels the steps still ahead of it.
+  'stop',
+  'confirm-withdrawal',
 ]);
 /** The outbox event of a transition, when it has a more telling type than `dossier.status-changed`. */
 const OUTBOX_TYPE_OF: Partial<Record<DossierAction, OutboxEventType>> = {
@@ -638,7 +641,16 @@ export class DossiersService {
       });
     if (!route) return [];
     if (action === 'forward') return this.routing.materialize(tx, actor, dossier, calendar, now);
-    await this.routing.afterAction(tx, actor, route, action, calendar, now, data['pausedWorkingMinutes'] as number | undefined);
+    await this.routing.afterAction(
+      tx,
+      actor,
+      route,
+      action,
+      calendar,
+      now,
+      data['pausedWorkingMinutes'] as number | undefined,
+      body.reason,
+    );
     return [];
   }
 

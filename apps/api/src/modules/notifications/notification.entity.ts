@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const NOTIFICATION_TYPES = ['STEP_RECEIVED', 'STEP_DUE_SOON', 'STEP_OVERDUE', 'STEP_RETURNED', 'DOSSIER_TO_RETURN'] as const;
+export const NOTIFICATION_TYPES = [
+  'STEP_RECEIVED',
+  'STEP_DUE_SOON',
+  'STEP_OVERDUE',
+  'STEP_RETURNED',
+  'STEP_CANCELLED',
+  'DOSSIER_TO_RETURN',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** An in-app notification for one staff member (issue 6): what arrived, what is due, what came back. */

@@ -1,9 +1,10 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import type { Schemas } from '@motcua/api-client';
-import { Button, Card, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { $api, errorMessage } from '../../../app/api';
 import { formatVietnamDateTime } from '../../../app/format';
+import { STEP_STATUS_COLORS, stepStatusLabel } from '../labels';
 import { TimelinessTag } from '../shared/dossier-tags';
 import { usePrintForm } from '../shared/use-print-form';
 
@@ -22,6 +23,18 @@ function Handover({ by, at }: { by: string | null; at: string | null }) {
       )}
     </div>
   );
+}
+
+/** Early, on time or late for a done step; "Đã dừng" for one the dossier's stop or withdrawal cancelled (no result). */
+function RowResult({ row }: { row: ControlSheetRow }) {
+  if (row.status === 'CANCELLED') {
+    return (
+      <Tag color={STEP_STATUS_COLORS.CANCELLED} data-testid="control-sheet-cancelled">
+        {stepStatusLabel('CANCELLED')}
+      </Tag>
+    );
+  }
+  return <TimelinessTag timeliness={row.result} />;
 }
 
 /** Form 06 on screen: every handover of the route (given by / at, received by / at, result), printable as the PDF. */
@@ -65,7 +78,7 @@ export function ControlSheetCard({ code }: { code: string }) {
       key: 'completedAt',
       render: (_: unknown, row) => <span style={{ whiteSpace: 'nowrap' }}>{formatVietnamDateTime(row.completedAt) || '—'}</span>,
     },
-    { title: t('dossiers.controlSheet.result'), key: 'result', render: (_: unknown, row) => <TimelinessTag timeliness={row.result} /> },
+    { title: t('dossiers.controlSheet.result'), key: 'result', render: (_: unknown, row) => <RowResult row={row} /> },
     {
       title: t('dossiers.controlSheet.note'),
       key: 'note',

@@ -9,24 +9,46 @@ import { BHXH, CONG_AN, CONG_AN_ID, MY_BINH, ROUTE, ROUTED_CODE, routedDossier }
 const PATH = `/ho-so/${ROUTED_CODE}`;
 const CONG_AN_STEP = ROUTE[3];
 
-const CONTROL_SHEET: Schemas['ControlSheet'] = {
-  code: ROUTED_CODE,
-  procedureName: routedDossier().procedureName,
-  rows: ROUTE.map((s) => ({
-    seq: s.seq,
-    step: s.name,
-    agencyName: s.agencyName,
-    givenBy: s.sentByName,
-    givenAt: s.sentAt,
-    receivedBy: s.acceptedByName,
-    receivedAt: s.acceptedAt,
-    dueAt: s.dueAt,
-    completedAt: s.completedAt,
-    result: s.status === 'DONE' ? (s.timeliness as 'EARLY' | 'ON_TIME' | 'LATE') : null,
-    returnReason: s.returnReason,
-    note: s.note,
-  })),
-};
+function controlSheetOf(steps: readonly Schemas['DossierStepView'][]): Schemas['ControlSheet'] {
+  return {
+    code: ROUTED_CODE,
+    procedureName: routedDossier().procedureName,
+    rows: steps.map((s) => ({
+      seq: s.seq,
+      step: s.name,
+      status: s.status,
+      agencyName: s.agencyName,
+      givenBy: s.sentByName,
+      givenAt: s.sentAt,
+      receivedBy: s.acceptedByName,
+      receivedAt: s.acceptedAt,
+      dueAt: s.dueAt,
+      completedAt: s.completedAt,
+      result: s.status === 'DONE' ? (s.timeliness as 'EARLY' | 'ON_TIME' | 'LATE') : null,
+      returnReason: s.returnReason,
+      note: s.note,
+    })),
+  };
+}
+
+const CONTROL_SHEET = controlSheetOf(ROUTE);
+
+const STOPPED_AT = '2026-03-10T03:00:00.000Z';
+const STOP_NOTE = 'Hồ sơ dừng xử lý: Cơ quan có thẩm quyền xác định hồ sơ không đủ điều kiện giải quyết';
+
+/** The route after the dossier was stopped: every step not yet done is cancelled, when, by whom and why. */
+const STOPPED_ROUTE = ROUTE.map((s) =>
+  s.status === 'DONE'
+    ? s
+    : {
+        ...s,
+        status: 'CANCELLED' as const,
+        completedAt: STOPPED_AT,
+        completedByName: 'Chủ tịch UBND phường Mỹ Bình',
+        note: STOP_NOTE,
+        timeliness: null,
+      },
+);
 
 /** An officer of Công an tỉnh (the agency of step 4). */
 function congAn(role: Role) {
@@ -226,6 +248,45 @@ describe('the route of a dossier across agencies', { timeout: 30_000 }, () => {
     expect(stepPosts(api)[0].body).toEqual({ note: 'Đã đăng ký thường trú' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(reads).toBe(2));
+  });
+
+  it('shows the steps a stop cancelled as stopped, when, by whom and why, without due time, timeliness or buttons', async () => {
+    stubApi('LEADER', {
+      'GET /api/dossiers/{code}': {
+        status: 200,
+        body: routedDossier({ status: 'STOPPED', statusCode: 8, statusText: 'Dừng giải quyết', steps: STOPPED_ROUTE }),
+      },
+      'GET /api/dossiers/{code}/control-sheet': { status: 200, body: controlSheetOf(STOPPED_ROUTE) },
+    });
+    renderApp(PATH);
+    const route = await screen.findByTestId('dossier-route');
+    for (const seq of [4, 5, 6]) {
+      const cancelled = within(route).getByTestId(`route-step-${seq}`);
+      expect(cancelled.getAttribute('data-status')).toBe('CANCELLED');
+      expect(within(cancelled).getByTestId('step-status').textContent).toBe('Đã dừng');
+      expect(within(cancelled).getByTestId('step-completed').textContent).toBe('10/03/2026 10:00 · Chủ tịch UBND phường Mỹ Bình');
+      expect(within(cancelled).getByText('Dừng xử lý')).toBeTruthy();
+      expect(within(cancelled).getByText('Lý do dừng')).toBeTruthy();
+      expect(within(cancelled).getByTestId('step-note').textContent).toBe(STOP_NOTE);
+      expect(within(cancelled).queryByText('Hạn của bước')).toBeNull();
+      expect(within(cancelled).queryByTestId('dossier-timeliness')).toBeNull();
+      expect(within(cancelled).queryAllByRole('button')).toHaveLength(0);
+    }
+    // Who had the BHXH step is kept; nobody had the Công an step.
+    expect(within(route).getByTestId('route-step-5').textContent).toContain('Chuyên viên BHXH tỉnh');
+    expect(within(route).getByTestId('route-step-4').textContent).not.toContain('Chưa phân công');
+    // 9 working hours used of 8: not flagged, the step no longer runs against its budget.
+    expect(within(route).getByTestId('route-step-5').querySelector('[data-testid="step-time"]')?.className).not.toContain('danger');
+    expect(within(within(route).getByTestId('route-step-1')).getByTestId('step-status').textContent).toBe('Đã hoàn thành');
+
+    const sheet = await screen.findByTestId('control-sheet');
+    const cancelledRow = (await within(sheet).findByText('Đăng ký thường trú cho trẻ em')).closest('tr') as HTMLElement;
+    expect(within(cancelledRow).getByTestId('control-sheet-cancelled').textContent).toBe('Đã dừng');
+    expect(within(cancelledRow).getByText(STOP_NOTE)).toBeTruthy();
+    const doneRow = within(sheet).getByText('Thẩm định hồ sơ, đăng ký khai sinh').closest('tr') as HTMLElement;
+    expect(within(doneRow).queryByTestId('control-sheet-cancelled')).toBeNull();
+    expect(within(doneRow).getByText('Trước hạn')).toBeTruthy();
+    expect(within(sheet).getAllByTestId('control-sheet-cancelled')).toHaveLength(3);
   });
 
   it('lists every handover of the control sheet (Mẫu 06): who gave, who received, when, and the result', async () => {

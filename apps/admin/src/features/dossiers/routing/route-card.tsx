@@ -31,13 +31,15 @@ export function stagesOf(steps: readonly DossierStep[]): DossierStep[][] {
 
 /**
  * The dot of a stage: green when all is done, red when a step is late, orange when one was sent
- * back, blue while at work, grey before its turn. Plain colours: the theme's primary is red.
+ * back, blue while at work, grey before its turn and when the dossier's stop cancelled it
+ * (a cancelled step has no timeliness). Plain colours: the theme's primary is red.
  */
 function stageColor(stage: DossierStep[]): string {
   if (stage.some((step) => step.timeliness === 'OVERDUE' || step.timeliness === 'LATE')) return '#cf1322';
   if (stage.some((step) => step.status === 'RETURNED')) return '#fa8c16';
   if (stage.every((step) => step.status === 'DONE')) return '#52c41a';
-  if (stage.every((step) => step.status === 'PENDING')) return '#bfbfbf';
+  const closed = stage.every((step) => step.status === 'DONE' || step.status === 'CANCELLED');
+  if (closed || stage.every((step) => step.status === 'PENDING')) return '#bfbfbf';
   return '#1677ff';
 }
 
@@ -112,13 +114,20 @@ interface StepCardProps {
   onAct: (action: StepAction) => void;
 }
 
-/** Who sent, accepted and completed the step and when; its time used against its budget and its due time. */
+/**
+ * Who sent, accepted and completed the step and when; its time used against its budget and its due time.
+ * A cancelled step (the dossier was stopped or withdrawn) is closed but not done: when and by whom it
+ * stopped and why (its note), with no due time, timeliness or buttons.
+ */
 function StepCard({ step, actions, byDossierAction, pending, busy, onAct }: StepCardProps) {
   const { t } = useTranslation();
   const open = step.status === 'SENT' || step.status === 'ACCEPTED';
+  const cancelled = step.status === 'CANCELLED';
   const byAt = (at: string | null, by: string | null) =>
     by ? t('dossiers.route.byAt', { at: formatVietnamDateTime(at), by }) : formatVietnamDateTime(at);
-  const overBudget = step.workingMinutesUsed !== null && step.workingMinutesUsed > step.budgetMinutes;
+  const overBudget = !cancelled && step.workingMinutesUsed !== null && step.workingMinutesUsed > step.budgetMinutes;
+  // Who had it matters while it is open or sent back; on a cancelled step only if someone had taken it.
+  const showAssignee = open || step.status === 'RETURNED' || (cancelled && step.assigneeName !== null);
 
   return (
     <Card
@@ -142,7 +151,7 @@ function StepCard({ step, actions, byDossierAction, pending, busy, onAct }: Step
         {step.agencyName}
       </Typography.Text>
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
-        {step.status !== 'PENDING' && step.status !== 'DONE' && (
+        {showAssignee && (
           <Descriptions.Item label={t('dossiers.route.assignee')}>
             {step.assigneeName ?? <Typography.Text type="secondary">{t('dossiers.route.unassigned')}</Typography.Text>}
           </Descriptions.Item>
@@ -162,7 +171,9 @@ function StepCard({ step, actions, byDossierAction, pending, busy, onAct }: Step
           <Descriptions.Item label={t('dossiers.route.returned')}>{formatVietnamDateTime(step.returnedAt)}</Descriptions.Item>
         )}
         {step.completedAt && (
-          <Descriptions.Item label={t('dossiers.route.completed')}>{byAt(step.completedAt, step.completedByName)}</Descriptions.Item>
+          <Descriptions.Item label={t(cancelled ? 'dossiers.route.cancelled' : 'dossiers.route.completed')}>
+            <span data-testid="step-completed">{byAt(step.completedAt, step.completedByName)}</span>
+          </Descriptions.Item>
         )}
         <Descriptions.Item label={t('dossiers.route.time')}>
           <Typography.Text type={overBudget ? 'danger' : undefined} data-testid="step-time">
@@ -171,7 +182,7 @@ function StepCard({ step, actions, byDossierAction, pending, busy, onAct }: Step
               : t('dossiers.route.used', { used: workingTimeLabel(step.workingMinutesUsed), budget: workingTimeLabel(step.budgetMinutes) })}
           </Typography.Text>
         </Descriptions.Item>
-        {step.dueAt && (
+        {step.dueAt && !cancelled && (
           <Descriptions.Item label={t('dossiers.route.dueAt')}>
             <Flex gap={6} wrap align="center">
               <span>{formatVietnamDateTime(step.dueAt)}</span>
@@ -179,7 +190,11 @@ function StepCard({ step, actions, byDossierAction, pending, busy, onAct }: Step
             </Flex>
           </Descriptions.Item>
         )}
-        {step.note && <Descriptions.Item label={t('dossiers.route.note')}>{step.note}</Descriptions.Item>}
+        {step.note && (
+          <Descriptions.Item label={t(cancelled ? 'dossiers.route.cancelReason' : 'dossiers.route.note')}>
+            <span data-testid="step-note">{step.note}</span>
+          </Descriptions.Item>
+        )}
         {step.returnReason && step.status !== 'RETURNED' && (
           <Descriptions.Item label={t('dossiers.route.returnReason')}>{step.returnReason}</Descriptions.Item>
         )}
@@ -194,7 +209,7 @@ function StepCard({ step, actions, byDossierAction, pending, busy, onAct }: Step
           data-testid="step-return-reason"
         />
       )}
-      {actions.length > 0 && (
+      {actions.length > 0 && !cancelled && (
         <Flex wrap gap={8} style={{ marginTop: 12 }}>
           {actions.map((action) => (
             <Button

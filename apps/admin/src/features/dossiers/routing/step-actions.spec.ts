@@ -66,6 +66,17 @@ describe('which step buttons an official sees', () => {
     expect(stepActionsFor(ROUTE[5], DOSSIER, viewer('RECEPTION', MY_BINH_ID, MY_BINH))).toEqual([]);
   });
 
+  it('offers nothing on a step the dossier’s stop or withdrawal cancelled, not even to its agency’s leader or its sender', () => {
+    const note = 'Công dân rút hồ sơ: Không còn nhu cầu';
+    const cancelledSent = { ...congAnSent, status: 'CANCELLED' as const, completedAt: '2026-03-10T03:00:00.000Z', note };
+    const cancelledAccepted = { ...bhxhAccepted, status: 'CANCELLED' as const, completedAt: '2026-03-10T03:00:00.000Z', note };
+    const cancelledReturned = { ...cancelledSent, returnReason: 'Thiếu giấy tờ' };
+    expect(stepActionsFor(cancelledSent, DOSSIER, viewer('LEADER', CONG_AN_ID, CONG_AN))).toEqual([]);
+    expect(stepActionsFor(cancelledAccepted, DOSSIER, viewer('SPECIALIST', BHXH_ID, BHXH, BHXH_OFFICER_ID))).toEqual([]);
+    expect(stepActionsFor(cancelledAccepted, DOSSIER, viewer('LEADER', BHXH_ID, BHXH))).toEqual([]);
+    expect(stepActionsFor(cancelledReturned, DOSSIER, viewer('LEADER', MY_BINH_ID, MY_BINH))).toEqual([]);
+  });
+
   it('shows nothing to an account that does not handle steps (an auditor)', () => {
     expect(stepActionsFor(congAnSent, DOSSIER, viewer('AUDITOR', CONG_AN_ID, CONG_AN))).toEqual([]);
   });

@@ -258,7 +258,7 @@ function controlSheetTable(rows: ControlSheetRow[]): Content {
           [r.receivedBy ?? '', when(r.receivedAt)].filter(Boolean).join('\n'),
           when(r.dueAt),
           when(r.completedAt),
-          r.result ? RESULT_VI[r.result] : '',
+          r.result ? RESULT_VI[r.result] : r.status === 'CANCELLED' ? 'Đã dừng' : '',
           [r.returnReason ? `Trả lại: ${r.returnReason}` : '', r.note ?? ''].filter(Boolean).join('\n'),
         ]),
       ],

@@ -4,7 +4,8 @@ import { Agency } from '../../catalog/entities/agency.entity';
 import type { StepActor } from '../../catalog/entities/procedure-step.entity';
 import { Dossier } from '../entities/dossier.entity';
 
-export const STEP_STATUSES = ['PENDING', 'SENT', 'ACCEPTED', 'DONE', 'RETURNED'] as const;
+/** `CANCELLED`: the dossier stopped or was withdrawn before the step was done; nobody acts on it any more. */
+export const STEP_STATUSES = ['PENDING', 'SENT', 'ACCEPTED', 'DONE', 'RETURNED', 'CANCELLED'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 /** Steps someone is expected to act on now. */
 export const OPEN_STEP_STATUSES: readonly StepStatus[] = ['SENT', 'ACCEPTED', 'RETURNED'];
@@ -16,7 +17,11 @@ export const OPEN_STEP_STATUSES: readonly StepStatus[] = ['SENT', 'ACCEPTED', 'R
  */
 @Entity('dossier_steps')
 @Index('uq_dossier_steps_seq', ['dossierId', 'seq'], { unique: true })
-@Index('ix_dossier_steps_agency_open', ['agencyId', 'status', 'dueAt'])
+// Hand-written with INCLUDE columns and partial predicates (migration StepQueuesIndexOnly): queues
+// and the work list's route visibility are answered from these indexes alone.
+@Index('ix_dossier_steps_agency_open', { synchronize: false })
+@Index('ix_dossier_steps_lead_open', { synchronize: false })
+@Index('ix_dossier_steps_visible', { synchronize: false })
 @Index('ix_dossier_steps_assignee', ['assigneeId', 'status'])
 export class DossierStep {
   @PrimaryGeneratedColumn('uuid')
@@ -28,6 +33,14 @@ export class DossierStep {
   @ManyToOne(() => Dossier, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'dossier_id', foreignKeyConstraintName: 'fk_dossier_steps_dossier' })
   dossier?: Dossier;
+
+  /** The dossier's competent agency, which leads the route: its "waiting for others" queue. */
+  @Column({ name: 'lead_agency_id', type: 'uuid' })
+  leadAgencyId!: string;
+
+  @ManyToOne(() => Agency)
+  @JoinColumn({ name: 'lead_agency_id', foreignKeyConstraintName: 'fk_dossier_steps_lead_agency' })
+  leadAgency?: Agency;
 
   @Column({ type: 'integer' })
   seq!: number;

@@ -9,8 +9,6 @@ import { DossierStep } from './dossier-step.entity';
 import type { QueueName } from './routing.dto';
 
 const OPEN = `s.status IN ('SENT', 'ACCEPTED')`;
-/** Work left on a dossier that is still alive (a stopped or withdrawn dossier leaves no work). */
-const ALIVE = `d.status <> 'RETURNED' AND (d.outcome IS NULL OR d.outcome IN ('POSITIVE', 'NEGATIVE'))`;
 
 /** What each queue holds, in the caller's agency subtree (`:scope`); `:me` is the caller. */
 const QUEUE_SQL: Record<QueueName, string> = {
@@ -19,7 +17,7 @@ const QUEUE_SQL: Record<QueueName, string> = {
   'due-soon': `a.path LIKE :scope AND ${OPEN} AND s.due_soon_at <= :now AND s.due_at >= :now`,
   overdue: `a.path LIKE :scope AND ${OPEN} AND s.due_at < :now`,
   // Dossiers this agency leads whose route is at another agency now.
-  'waiting-for-others': `d.competent_agency_id IN (SELECT x.id FROM agencies x WHERE x.path LIKE :scope)
+  'waiting-for-others': `s.lead_agency_id IN (SELECT x.id FROM agencies x WHERE x.path LIKE :scope)
      AND s.status IN ('SENT', 'ACCEPTED', 'RETURNED') AND a.path NOT LIKE :scope`,
   'to-return': `a.path LIKE :scope AND ${OPEN} AND s.actor = 'RECEIVING'`,
 };
@@ -39,15 +37,15 @@ export interface QueueRow {
 export class QueuesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The queue's steps, from the step indexes alone: a stopped or withdrawn dossier cancels its open
+   * steps, so an open step is live work and the dossier need not be read to decide.
+   */
   private query(principal: Principal, queue: QueueName, now: Date) {
     const query = this.dataSource
       .createQueryBuilder(DossierStep, 's')
-      .innerJoin('dossiers', 'd', 'd.id = s.dossier_id')
-      .innerJoin('procedures', 'p', 'p.id = d.procedure_id')
       .innerJoin('agencies', 'a', 'a.id = s.agency_id')
-      .leftJoin('agencies', 'f', 'f.id = s.sent_from_agency_id')
-      .where(QUEUE_SQL[queue], { scope: `${escapeLike(principal.agencyPath)}%`, now })
-      .andWhere(ALIVE);
+      .where(QUEUE_SQL[queue], { scope: `${escapeLike(principal.agencyPath)}%`, now });
     // A specialist's own work: steps given to them, or not yet given to anyone.
     if (
       principal.kind === 'user' &&
@@ -60,6 +58,7 @@ export class QueuesRepository {
     return query;
   }
 
+  /** Two phases: the page's step ids (index only), then those steps with their dossier and agencies. */
   async page(
     principal: Principal,
     queue: QueueName,
@@ -67,21 +66,32 @@ export class QueuesRepository {
     cursor: string | undefined,
     now: Date,
   ): Promise<{ rows: QueueRow[]; nextCursor: string | null }> {
-    const query = this.query(principal, queue, now)
+    const ids = this.query(principal, queue, now).select('s.id');
+    if (cursor) {
+      const [dueAt, id] = decodeCursor(cursor, 2);
+      ids.andWhere('(s.due_at, s.id) > (:dueAt, :id)', { dueAt: new Date(dueAt), id });
+    }
+    const found: Array<{ s_id: string }> = await ids
+      .orderBy('s.due_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(limit + 1)
+      .getRawMany();
+    if (!found.length) return { rows: [], nextCursor: null };
+    const { entities, raw } = await this.dataSource
+      .createQueryBuilder(DossierStep, 's')
+      .innerJoin('dossiers', 'd', 'd.id = s.dossier_id')
+      .innerJoin('procedures', 'p', 'p.id = d.procedure_id')
+      .innerJoin('agencies', 'a', 'a.id = s.agency_id')
+      .leftJoin('agencies', 'f', 'f.id = s.sent_from_agency_id')
       .addSelect('d.code', 'dossier_code')
       .addSelect('p.name', 'procedure_name')
       .addSelect('d.applicant_name', 'applicant_name')
       .addSelect('d.due_at', 'dossier_due_at')
       .addSelect('a.name', 'agency_name')
-      .addSelect('f.name', 'from_name');
-    if (cursor) {
-      const [dueAt, id] = decodeCursor(cursor, 2);
-      query.andWhere('(s.due_at, s.id) > (:dueAt, :id)', { dueAt: new Date(dueAt), id });
-    }
-    const { entities, raw } = await query
+      .addSelect('f.name', 'from_name')
+      .where('s.id IN (:...ids)', { ids: found.map((r) => r.s_id) })
       .orderBy('s.due_at', 'ASC')
       .addOrderBy('s.id', 'ASC')
-      .limit(limit + 1)
       .getRawAndEntities();
     const rows = entities.slice(0, limit).map((step, i) => ({
       step,

@@ -97,6 +97,7 @@ export class QueueCounts {
 export class ControlSheetRow {
   @ApiProperty() seq!: number;
   @ApiProperty() step!: string;
+  @ApiProperty({ enum: STEP_STATUSES, enumName: 'StepStatus' }) status!: StepStatus;
   @ApiProperty() agencyName!: string;
   @ApiProperty({ type: String, nullable: true }) givenBy!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) givenAt!: string | null;

@@ -92,6 +92,7 @@ export class RoutingService {
         steps.push(
           tx.create(DossierStep, {
             dossierId: dossier.id,
+            leadAgencyId: dossier.competentAgencyId,
             seq: t.seq,
             stage: stageIndex,
             name: t.name,
@@ -192,6 +193,7 @@ export class RoutingService {
     calendar: WorkingCalendar,
     now: Date,
     pausedMinutes?: number,
+    reason?: string,
   ): Promise<void> {
     const { steps, dossier } = route;
     if (!steps.length) return;
@@ -209,6 +211,39 @@ export class RoutingService {
       }
     }
     for (const step of done) await this.finish(tx, actor, route, step, now, null, calendar);
+    if (action === 'stop' || action === 'confirm-withdrawal') await this.cancelRemaining(tx, actor, route, action, now, reason);
+  }
+
+  /**
+   * A stopped or withdrawn dossier leaves no work: every step not done is cancelled, so it leaves
+   * the queues and the SLA sweep, and the agencies that held one are told.
+   */
+  private async cancelRemaining(
+    tx: EntityManager,
+    actor: ActorContext,
+    route: Route,
+    action: 'stop' | 'confirm-withdrawal',
+    now: Date,
+    reason: string | undefined,
+  ): Promise<void> {
+    const why = action === 'stop' ? 'Hồ sơ dừng xử lý' : 'Công dân rút hồ sơ';
+    for (const step of route.steps.filter((s) => s.status !== 'DONE' && s.status !== 'CANCELLED')) {
+      const held = isOpen(step);
+      Object.assign(step, {
+        status: 'CANCELLED',
+        completedAt: now,
+        completedByName: officerName(actor),
+        note: reason?.trim() ? `${why}: ${reason.trim()}` : why,
+      });
+      await tx.save(step);
+      if (!held || step.agencyId === actor.principal?.agencyId) continue;
+      await this.notifications.notifyAgency(tx, step.agencyId, [...LEADERS, step.role], {
+        type: 'STEP_CANCELLED',
+        dossierCode: route.dossier.code,
+        stepId: step.id,
+        message: `Hồ sơ ${route.dossier.code}: ${why.toLowerCase()}, bước “${step.name}” không còn phải thực hiện.`,
+      });
+    }
   }
 
   // ---- step actions (from the steps controller) -------------------------------------------------

@@ -7,7 +7,7 @@ const iso = (t: Date | null) => t?.toISOString() ?? null;
 /** Final timeliness when done; WITHIN / DUE_SOON / OVERDUE while open (DOMAIN §5, per step). */
 export function stepTimeliness(step: DossierStep, now: Date): DossierStepView['timeliness'] {
   if (step.status === 'DONE') return step.timeliness;
-  if (step.status === 'PENDING' || !step.dueAt) return null;
+  if (step.status === 'PENDING' || step.status === 'CANCELLED' || !step.dueAt) return null;
   if (now > step.dueAt) return 'OVERDUE';
   return step.dueSoonAt && now >= step.dueSoonAt ? 'DUE_SOON' : 'WITHIN';
 }
@@ -53,6 +53,7 @@ export function toControlSheetRow(step: DossierStep, agencyName: (id: string | n
   return {
     seq: step.seq,
     step: step.name,
+    status: step.status,
     agencyName: agencyName(step.agencyId) ?? '',
     givenBy: step.sentByName,
     givenAt: iso(step.sentAt),
