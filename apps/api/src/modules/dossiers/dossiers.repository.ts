@@ -10,6 +10,7 @@ import { COUNT_BUCKETS, DossierCount, DossierCountsQuery, ListDossiersQuery } fr
 import { validationProblem } from '../../common/problem/validation';
 import { DossierEvent } from './entities/dossier-event.entity';
 import { insertRows, InsertStatement, renumberParams } from '../../database/insert-rows';
+import { preparedQuery } from '../../database/prepared-query';
 import { Dossier } from './entities/dossier.entity';
 
 /** What intake needs of the catalog, read in one round trip. */
@@ -333,7 +334,8 @@ export class DossiersRepository {
   }
 
   async findPublicView(code: string): Promise<PublicDossierView | undefined> {
-    const [row] = await this.dataSource.query(
+    const [row] = await preparedQuery<PublicDossierView & Record<string, unknown>>(
+      this.dataSource,
       `SELECT d.code, d.lookup_secret AS "lookupSecret", d.status, d.status_code AS "statusCode", d.applicant_name AS "applicantName",
               p.name AS "procedureName", r.name AS "receivingAgencyName", c.name AS "competentAgencyName",
               d.received_at AS "receivedAt", d.due_at AS "dueAt", d.apology_due_at AS "apologyDueAt", d.electronic_result AS "electronicResult"
