@@ -285,7 +285,9 @@ async function startApi(jobs) {
   mkdirSync(API_DATA_DIR, { recursive: true });
   let err = '';
   let running = 0;
-  const child = start(process.execPath, [API_MAIN], {
+  // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": profile the API under the load (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = start(process.execPath, [...nodeArgs, API_MAIN], {
     env: {
       ...process.env,
       NODE_ENV: 'development',
@@ -1006,6 +1008,12 @@ async function intakeCeiling(agencyIds, connections) {
 // ------------------------------------------------------------------------------------ scenarios
 
 const rows = [];
+/**
+ * The staff load of a province at its busiest: An Giang's ~1 500 officials each opening a work list
+ * or queue every 30 s. A saturated run's p95 is the queue its own connections make (connections ÷
+ * req/s); the paced rows give the latency a user waits at this load, over the same million dossiers.
+ */
+const STAFF_RATE = 50;
 const TARGET = {
   intake: { text: '≥ 300/s, p95 < 50 ms', met: (s) => s.rps >= 300 && s.p95 < 50 },
   lookup: { text: '≥ 2 000/s, p95 < 20 ms', met: (s) => s.rps >= 2000 && s.p95 < 20 },
@@ -1051,6 +1059,7 @@ async function getLoad(entry, headers, paths, describe) {
     connections: entry.connections,
     // A slow report: a fixed number of requests rather than a time (a 10 s window would hold few).
     ...(entry.amount ? { amount: entry.amount } : { duration }),
+    ...(entry.rate ? { overallRate: entry.rate } : {}),
     timeout: entry.timeout ?? 30,
     requests: [
       {
@@ -1064,7 +1073,8 @@ async function getLoad(entry, headers, paths, describe) {
       },
     ],
   });
-  entry.http = await httpCeiling(entry.connections);
+  // A paced row measures latency at a stated load, not capacity: its saturated twin has the ceilings.
+  if (!entry.rate) entry.http = await httpCeiling(entry.connections);
 }
 
 const shuffle = (list) => {
@@ -1170,7 +1180,10 @@ async function main() {
           {},
           sample.map((s) => `/api/public/dossiers/${encodeURIComponent(s.code)}?secret=${s.secret}`),
         );
-        e.db = await loop(e.connections, duration, (i) => q(LOOKUP_SQL, [sample[i % sample.length].code]));
+        // Prepared, as the API runs it (preparedQuery): planned once per connection.
+        e.db = await loop(e.connections, duration, (i) =>
+          ceilingPool.query({ name: 'public-lookup', text: LOOKUP_SQL, values: [sample[i % sample.length].code] }),
+        );
       },
     );
 
@@ -1192,6 +1205,16 @@ async function main() {
               kind === 'overdue' ? q(worklistSql('overdue'), [scope, ['IN_PROCESS'], new Date()]) : q(worklistSql('due'), [scope]),
             );
           },
+        );
+        await scenario(
+          {
+            id: 'worklist',
+            title: `work list \`GET /api/dossiers?${label}\`, ${role}, paced at ${STAFF_RATE} req/s`,
+            connections: 20,
+            rate: STAFF_RATE,
+            target: TARGET.worklist,
+          },
+          (e) => getLoad(e, who.headers, `/api/dossiers?${new URLSearchParams({ limit: '50', ...params })}`),
         );
       }
     }
@@ -1335,6 +1358,22 @@ async function main() {
         e.db = await loop(e.connections, duration, () => q(QUEUE_COUNTS_SQL, [leaderScope, new Date()]));
       },
     );
+    for (const [label, path] of [
+      ['queue `GET /api/queues/to-accept`', '/api/queues/to-accept'],
+      ['queue counts `GET /api/queues`', '/api/queues'],
+    ]) {
+      await scenario(
+        {
+          id: 'queues',
+          title: `${label}, leader (lanhdao.stp), paced at ${STAFF_RATE} req/s`,
+          connections: 20,
+          rate: STAFF_RATE,
+          target: TARGET.queues,
+          scale,
+        },
+        (e) => getLoad(e, leader.headers, path),
+      );
+    }
   }
 
   // 8. II.06a for a year, as the provincial inspectorate.
@@ -1573,7 +1612,8 @@ ${partial}${when} UTC, ${r.duration} s per scenario, ${r.workers} API process${r
 
 ${table(r.rows)}
 
-How to read it: req/s over the whole run; p50/p95/p99 from an HDR histogram of every response (µs resolution; the
+How to read it: req/s over the whole run; a row "paced at N req/s" offers that rate (autocannon \`overallRate\`, the staff load of the
+province at its busiest) and measures the wait at that load, where the other rows saturate the API with their connections; p50/p95/p99 from an HDR histogram of every response (µs resolution; the
 webhook row gives the delay from the intake's 201 to the receiver instead). Errors: non-2xx answers (by status), socket
 errors and timeouts. **HTTP ceiling**: the same autocannon load (connections, method, body) on a bare Fastify handler
 (\`bench/lib/bare-fastify.mjs\`, ${r.workers} process${r.workers > 1 ? 'es' : ''}) returning a small JSON, measured once per connections × method. **DB ceiling**: the scenario's essential SQL
@@ -1581,7 +1621,7 @@ through \`pg\` directly (Pool of ${DB_POOL_SIZE}, as the API's ${r.workers > 1 ?
 the statements the API's repositories run for that request, without the ORM's extra round trips. Writes go to TEMP
 tables shaped like the real ones (no WAL, no index upkeep: the optimistic part), locks, reads and commits are real —
 intake: BEGIN, the agency-day counter upsert (a scratch day of the real table), one INSERT of a dossier row and its two
-timeline rows, COMMIT; lookup: the single SELECT by code with its three joins; work list: \`DossiersRepository.findPage\`
+timeline rows, COMMIT; lookup: the single SELECT by code with its three joins (prepared, as the API runs it); work list: \`DossiersRepository.findPage\`
 (the page's ids from the covering indexes under the scope filter, then those rows); detail: the scoped SELECT by code,
 then timeline, agencies and route in parallel; transition: the forward's ~20 statements in one transaction (the scoped
 row lock, procedure, agencies and route reads, the dossier update, timeline, audit under the chain lock, outbox, the

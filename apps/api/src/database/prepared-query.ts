@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * A read on the hot path as a named prepared statement: PostgreSQL plans it once per connection
@@ -14,7 +13,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * kept for the connection's life. Runs on the pool, outside any transaction.
  */
 export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  // TypeORM's PostgresDriver keeps its pg Pool as `master`.
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const name = `q_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
   const result = await pool.query<T>({ name, text, values });
   return result.rows;

@@ -5,6 +5,7 @@ import { escapeLike } from '../../../common/auth/agency-scope';
 import type { Principal } from '../../../common/auth/principal';
 import { decodeCursor, encodeCursor } from '../../../common/pagination';
 import { renumberParams } from '../../../database/insert-rows';
+import { preparedQuery } from '../../../database/prepared-query';
 import { DossierStep } from './dossier-step.entity';
 import type { QueueName } from './routing.dto';
 
@@ -71,11 +72,13 @@ export class QueuesRepository {
       const [dueAt, id] = decodeCursor(cursor, 2);
       ids.andWhere('(s.due_at, s.id) > (:dueAt, :id)', { dueAt: new Date(dueAt), id });
     }
-    const found: Array<{ s_id: string }> = await ids
+    const [idSql, idParams] = ids
       .orderBy('s.due_at', 'ASC')
       .addOrderBy('s.id', 'ASC')
       .limit(limit + 1)
-      .getRawMany();
+      .getQueryAndParameters();
+    // Prepared: the plan (index-only ranges per agency) does not depend on the values.
+    const found = await preparedQuery<{ s_id: string }>(this.dataSource, idSql, idParams);
     if (!found.length) return { rows: [], nextCursor: null };
     const { entities, raw } = await this.dataSource
       .createQueryBuilder(DossierStep, 's')
@@ -121,7 +124,7 @@ export class QueuesRepository {
       parts.push(`(SELECT count(*)::int FROM (${renumberParams(sql, params.length)}) capped)`);
       params.push(...own);
     }
-    const [row] = await this.dataSource.query(`SELECT ARRAY[${parts.join(', ')}] AS counts`, params);
-    return new Map(queues.map((queue, i) => [queue, (row.counts as number[])[i]]));
+    const [row] = await preparedQuery<{ counts: number[] }>(this.dataSource, `SELECT ARRAY[${parts.join(', ')}] AS counts`, params);
+    return new Map(queues.map((queue, i) => [queue, row.counts[i]]));
   }
 }
