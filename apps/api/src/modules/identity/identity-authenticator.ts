@@ -8,6 +8,7 @@ import { unauthenticated } from '../../common/auth/access.guard';
 import { Authenticator } from '../../common/auth/authenticator';
 import type { Principal } from '../../common/auth/principal';
 import { keyMatches, parseApiKey } from './api-keys';
+import { preparedQuery } from '../../database/prepared-query';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -46,7 +47,9 @@ export class IdentityAuthenticator extends Authenticator {
       throw unauthenticated('The session has expired or the token is invalid. Sign in again.');
     }
     if (claims.typ !== 'access') throw unauthenticated('Not an access token.');
-    const [row] = await this.dataSource.query(
+    // Every authenticated request reads its user (revocation, roles): planned once per connection.
+    const [row] = await preparedQuery(
+      this.dataSource,
       `SELECT u.id, u.username, u.full_name, u.roles, u.agency_id, u.active, u.token_version, a.path
          FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
       [claims.sub],
@@ -71,7 +74,8 @@ export class IdentityAuthenticator extends Authenticator {
     const parsed = parseApiKey(key);
     const invalid = () => unauthenticated('The API key is invalid or has been revoked.');
     if (!parsed) throw invalid();
-    const [row] = await this.dataSource.query(
+    const [row] = await preparedQuery(
+      this.dataSource,
       `SELECT c.id, c.name, c.scopes, c.agency_id, c.key_hash, c.last_used_at, a.path
          FROM api_clients c JOIN agencies a ON a.id = c.agency_id
         WHERE c.key_prefix = $1 AND c.revoked_at IS NULL`,
