@@ -204,6 +204,53 @@ function load(options) {
 }
 
 /** `concurrency` loops calling `op(i)` for `seconds`; the same figures as `load`. */
+/**
+ * Open-loop GETs at an even rate (one every 1000/rate ms, whatever the answers), latency of each
+ * from its scheduled start: the wait users see at that load. autocannon's overallRate releases each
+ * second's quota at once, so its "paced" load arrives in bursts.
+ */
+async function paced(paths, headers, rate, seconds) {
+  const histogram = newHistogram();
+  const statuses = {};
+  let errors = 0;
+  const inflight = [];
+  const t0 = performance.now();
+  const total = Math.round(rate * seconds);
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const path = paths[i % paths.length];
+    inflight.push(
+      fetch(base + path, { headers })
+        .then(async (res) => {
+          await res.arrayBuffer();
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        })
+        .catch(() => errors++)
+        .finally(() => histogram.recordValue(Math.max(1, Math.round((performance.now() - due) * 1000)))),
+    );
+  }
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - t0) / 1000;
+  const non2xx = Object.entries(statuses).reduce((n, [code, count]) => n + (code.startsWith('2') ? 0 : count), 0);
+  const stats = {
+    rps: total / elapsed,
+    requests: total,
+    seconds: elapsed,
+    p50: ms(histogram, 50),
+    p95: ms(histogram, 95),
+    p99: ms(histogram, 99),
+    max: histogram.maxValue / 1000,
+    non2xx,
+    errors,
+    timeouts: 0,
+    statuses,
+  };
+  histogram.destroy();
+  return stats;
+}
+
 async function loop(concurrency, seconds, op) {
   const histogram = newHistogram();
   let requests = 0;
@@ -1029,7 +1076,7 @@ const TARGET = {
 async function scenario(row, run) {
   const entry = { ...row, verdict: '—' };
   rows.push(entry);
-  console.log(`\n▶ ${row.title} (${row.connections} connections)`);
+  console.log(`\n▶ ${row.title} (${typeof row.connections === 'number' ? `${row.connections} connections` : row.connections})`);
   try {
     await run(entry);
     if (entry.product && row.target) entry.verdict = row.target.met(entry.product) ? 'met' : '**missed**';
@@ -1053,13 +1100,16 @@ async function getLoad(entry, headers, paths, describe) {
   const probeMs = performance.now() - t0;
   if (!probe.ok) throw new Error(`probe ${list[0]}: HTTP ${probe.status} ${probe.text.slice(0, 200)}`);
   if (describe) entry.found = describe(probe.json, probeMs);
+  if (entry.rate) {
+    entry.product = await paced(list, headers, entry.rate, duration);
+    return;
+  }
   let k = 0;
   entry.product = await load({
     url: base,
     connections: entry.connections,
     // A slow report: a fixed number of requests rather than a time (a 10 s window would hold few).
     ...(entry.amount ? { amount: entry.amount } : { duration }),
-    ...(entry.rate ? { overallRate: entry.rate } : {}),
     timeout: entry.timeout ?? 30,
     requests: [
       {
@@ -1073,8 +1123,7 @@ async function getLoad(entry, headers, paths, describe) {
       },
     ],
   });
-  // A paced row measures latency at a stated load, not capacity: its saturated twin has the ceilings.
-  if (!entry.rate) entry.http = await httpCeiling(entry.connections);
+  entry.http = await httpCeiling(entry.connections);
 }
 
 const shuffle = (list) => {
@@ -1210,7 +1259,7 @@ async function main() {
           {
             id: 'worklist',
             title: `work list \`GET /api/dossiers?${label}\`, ${role}, paced at ${STAFF_RATE} req/s`,
-            connections: 20,
+            connections: 'open loop',
             rate: STAFF_RATE,
             target: TARGET.worklist,
           },
@@ -1366,7 +1415,7 @@ async function main() {
         {
           id: 'queues',
           title: `${label}, leader (lanhdao.stp), paced at ${STAFF_RATE} req/s`,
-          connections: 20,
+          connections: 'open loop',
           rate: STAFF_RATE,
           target: TARGET.queues,
           scale,
@@ -1612,8 +1661,9 @@ ${partial}${when} UTC, ${r.duration} s per scenario, ${r.workers} API process${r
 
 ${table(r.rows)}
 
-How to read it: req/s over the whole run; a row "paced at N req/s" offers that rate (autocannon \`overallRate\`, the staff load of the
-province at its busiest) and measures the wait at that load, where the other rows saturate the API with their connections; p50/p95/p99 from an HDR histogram of every response (µs resolution; the
+How to read it: req/s over the whole run; a row "paced at N req/s" sends one request every 1/N s whatever the answers (open
+loop, the staff load of the province at its busiest; its latency counts from each request's scheduled start) and measures the
+wait at that load, where the other rows saturate the API with their connections; p50/p95/p99 from an HDR histogram of every response (µs resolution; the
 webhook row gives the delay from the intake's 201 to the receiver instead). Errors: non-2xx answers (by status), socket
 errors and timeouts. **HTTP ceiling**: the same autocannon load (connections, method, body) on a bare Fastify handler
 (\`bench/lib/bare-fastify.mjs\`, ${r.workers} process${r.workers > 1 ? 'es' : ''}) returning a small JSON, measured once per connections × method. **DB ceiling**: the scenario's essential SQL

@@ -276,9 +276,9 @@ export class DossiersRepository {
   }
 
   /**
-   * The new dossier, its first timeline rows and the rows that go with it (audit record, outbox
-   * event, applicant link) in one statement: one round trip while the code counter and the audit
-   * chain are locked. Returns the event ids in order.
+   * The new dossier, its first timeline rows and the rows that go with it (outbox event, applicant
+   * link) in one statement: one round trip while the code counter is locked. Returns the event ids
+   * in order.
    */
   async insertNew(manager: EntityManager, dossier: Dossier, events: DossierEvent[], extra: InsertStatement[]): Promise<string[]> {
     const d = insertRows(this.dataSource, Dossier, [dossier]);

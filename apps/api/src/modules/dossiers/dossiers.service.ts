@@ -187,8 +187,8 @@ export class DossiersService {
 
   /**
    * Everything is computed before the code is allocated, and the audit chain lock is the last thing
-   * taken: the agency-day counter row and the chain stay locked only for one insert statement and
-   * the commit, so concurrent intakes queue briefly.
+   * taken: the agency-day counter row stays locked for the dossier's insert, the audit insert and the
+   * commit, the province-wide chain only for the audit insert and the commit.
    */
   private async create(
     tx: EntityManager,
@@ -270,8 +270,8 @@ export class DossiersService {
       dossier.statusCode = STATUS_CODES.RECEIVED;
     }
 
-    // The code counter row stays locked until commit, so it comes last; the audit chain's lock is
-    // taken by the insert statement itself (held for that statement and the commit only).
+    // The code counter row stays locked until commit, so it comes last, followed only by the dossier's
+    // insert and the audit record.
     if (replay) {
       dossier.code = replay.code;
       await this.dossiers.reserveImportedCode(tx, receiving.id, replay.code);
@@ -292,13 +292,16 @@ export class DossiersService {
       after: { channel: dossier.channel, procedure: procedure.code, status: dossier.status },
     });
     const eventIds = await this.dossiers.insertNew(tx, dossier, events, [
-      this.audit.chainedInsertStatement([audit]),
       this.parties.linkStatement(dossier.id, party.partyId, 'OWNER'),
       // Portals hear of it through the changes feed and webhooks; a replayed legacy dossier is history, not news.
       ...(replay
         ? []
         : [this.outbox.insertStatement([this.outbox.event({ type: online ? 'dossier.submitted' : 'dossier.received', dossier })])]),
     ]);
+    // The audit chain's lock is global: it is taken last, by a statement of its own, so it is held for
+    // that small insert and the commit only, never while the dossier row and its indexes are written.
+    const chained = this.audit.chainedInsertStatement([audit]);
+    await tx.query(chained.sql, chained.params);
     events.forEach((event, i) => (event.id = eventIds[i]));
     return {
       row: { dossier, procedureName: procedure.name, procedureCode: procedure.code },
