@@ -147,7 +147,8 @@ export function demoHistory(
     let day = localDate(at);
     for (let back = 0; back < 10 && !calendar.isWorkingDay(day); back++) day = localDate((at -= DAY));
     at = Date.parse(`${day}T00:00:00Z`) - LOCAL_OFFSET + between(7.5, 16.5) * HOUR;
-    if (at >= end) continue;
+    // Moved back from a weekend or holiday past the first day: outside the year, left out.
+    if (at >= end || at < start) continue;
     let roll = random();
     let level = levels[levels.length - 1];
     for (const candidate of levels) {

@@ -55,6 +55,7 @@ import { PartiesService } from '../parties/parties.service';
 import type { ApplicantInput } from '../parties/party-input';
 import { toControlSheetRow, toStepView } from './routing/step-views';
 import { DossierRow, DossiersRepository, IntakeAgency, IntakeContext, IntakeProcedure } from './dossiers.repository';
+import { runAndCommit } from '../../database/commit-with';
 
 const DEFAULT_PAGE = 50;
 /** Transitions that read or move the dossier's route (step tasks). */
@@ -168,10 +169,10 @@ export class DossiersService {
           }
           return { id: existing.dossierId, created: false, written: undefined };
         }
-        const written = await this.create(tx, actor, principal, body, calendar, { id: inserted[0].dossier_id });
+        const written = await this.create(tx, actor, principal, body, calendar, { id: inserted[0].dossier_id, commit: true });
         return { id: written.row.dossier.id, created: true, written };
       }
-      const written = await this.create(tx, actor, principal, body, calendar);
+      const written = await this.create(tx, actor, principal, body, calendar, { commit: true });
       return { id: written.row.dossier.id, created: true, written };
     });
 
@@ -196,7 +197,8 @@ export class DossiersService {
     principal: Principal,
     body: CreateDossierRequest,
     calendar: WorkingCalendar,
-    options: { id?: string; replay?: { at: Date; code: string } } = {},
+    /** commit: this is the transaction's last statement (live intake; see `runAndCommit`). */
+    options: { id?: string; replay?: { at: Date; code: string }; commit?: boolean } = {},
   ): Promise<CreatedDossier> {
     const { replay } = options;
     const context = await this.dossiers.intakeContext(tx, {
@@ -298,10 +300,13 @@ export class DossiersService {
         ? []
         : [this.outbox.insertStatement([this.outbox.event({ type: online ? 'dossier.submitted' : 'dossier.received', dossier })])]),
     ]);
-    // The audit chain's lock is global: it is taken last, by a statement of its own, so it is held for
-    // that small insert and the commit only, never while the dossier row and its indexes are written.
+    // The audit chain's lock is province-wide: it is taken last, by a statement of its own, so it is
+    // held for that small insert and the commit only, never while the dossier row and its indexes are
+    // written. A live intake sends that statement with its COMMIT (no round trip under the lock); an
+    // import's batch goes on in the same transaction.
     const chained = this.audit.chainedInsertStatement([audit]);
-    await tx.query(chained.sql, chained.params);
+    if (options.commit) await runAndCommit(tx, chained);
+    else await tx.query(chained.sql, chained.params);
     events.forEach((event, i) => (event.id = eventIds[i]));
     return {
       row: { dossier, procedureName: procedure.name, procedureCode: procedure.code },
