@@ -2,8 +2,6 @@ import {
   ACTION_RULES,
   actionAppliesTo,
   allowedActions,
-  cccdWarnings,
-  checkIdentifier,
   classifyFinished,
   dueSoonAfterMinutes,
   foldVietnamese,
