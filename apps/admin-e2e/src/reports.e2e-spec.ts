@@ -4,6 +4,9 @@ import { Browser } from 'playwright-core';
 import { launchBrowser, Product, screenshot, startProduct } from './support/product';
 import { DEMO_PASSWORD, logIn } from './support/session';
 
+/** Staff work in Vietnam: the pages run in its timezone, as the oversight spec's do. */
+const VIETNAM = 'Asia/Ho_Chi_Minh';
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- report bodies are read as parsed JSON */
 
 const COUNTERS = [
@@ -71,7 +74,7 @@ describe('reports, dashboard and audit in Chromium', () => {
   });
 
   it('greets a leader with the dashboard: the API’s numbers, charts, and the overdue count linked to the work list', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, timezoneId: VIETNAM });
     await logIn(page, product.baseUrl, 'lanhdao.longxuyen');
     await page.getByTestId('tile-received').waitFor();
     await page.getByTestId('chart-flow').locator('svg.recharts-surface').first().waitFor();
@@ -79,7 +82,8 @@ describe('reports, dashboard and audit in Chromium', () => {
     expect(url.pathname).toBe('/');
 
     const today = new Date(Date.now() + 7 * 3_600_000);
-    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 12, 1)).toISOString().slice(0, 10);
+    // The dashboard's default period: the last twelve calendar months, this one included.
+    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
     const dashboard = await api(
       `/api/reports/dashboard?from=${from}&to=${today.toISOString().slice(0, 10)}`,
       await tokenOf('lanhdao.longxuyen'),
@@ -101,7 +105,7 @@ describe('reports, dashboard and audit in Chromium', () => {
     const report = await api(`/api/reports/ii06a?from=${period.from}&to=${period.to}`);
     expect(report.total.receivedTotal).toBeGreaterThan(0);
 
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, timezoneId: VIETNAM, acceptDownloads: true });
     await logIn(page, product.baseUrl, 'thanhtra.tinh');
     await page.getByTestId('nav-reports').click();
     await page.waitForURL((u) => u.pathname === '/bao-cao');
@@ -174,7 +178,7 @@ describe('reports, dashboard and audit in Chromium', () => {
   });
 
   it('lets the province’s auditor verify the audit chain', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, timezoneId: VIETNAM });
     await logIn(page, product.baseUrl, 'thanhtra.tinh');
     await page.getByTestId('nav-audit').click();
     await page.waitForURL((u) => u.pathname === '/nhat-ky');
