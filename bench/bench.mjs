@@ -679,9 +679,10 @@ function txLoop(concurrency, op, after) {
       let result;
       try {
         result = await op(client, i);
-        await client.query('COMMIT');
+        await client.query(`${AUDIT_SEAL}; COMMIT`);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
+        scratchTables.delete(client); // made in the transaction just rolled back
         throw error;
       }
       if (after) await after(client, result, i);
@@ -691,14 +692,18 @@ function txLoop(concurrency, op, after) {
   });
 }
 
-const AUDIT_CHAIN_HEAD = 'SELECT audit_chain_head(7240001) AS hash'; // AuditService.chainHead (the chain lock)
+/**
+ * What the audit records' commit-time seal (trigger audit_events_seal) does before the commit: the
+ * province-wide chain lock and the chain's head; sent with the COMMIT, as the trigger runs inside it.
+ */
+const AUDIT_SEAL = 'SELECT pg_advisory_xact_lock(7240001), (SELECT hash FROM audit_events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1)';
 const rowsOf = async (sql, params) => (await db.query(sql, params)).rows;
 
 /**
  * A forward (DossiersService.applyAction + RoutingService.materialize), statement by statement:
  * the scoped dossier row locked, its procedure, agencies and route read; the dossier updated; the
- * timeline, audit (under the chain lock) and outbox rows of the forward; the template read and the
- * steps inserted; the first open step sent with its timeline, outbox, audit and notification rows;
+ * timeline, audit and outbox rows of the forward; the template read and the steps inserted; the
+ * first open step sent with its timeline, outbox, audit and notification rows; the audit seal and
  * COMMIT; then the reads of the answer (the dossier's detail). The row lock and the chain lock are
  * real, the writes go to TEMP tables; `codes` are dossiers this run forwarded (their rows are the
  * shapes written).
@@ -786,7 +791,6 @@ async function transitionCeiling(desk, codes, connections) {
           RETURNING updated_at, version`,
       );
       for (const r of [forwardRows.event]) await client.query(r.sql, [r.json]);
-      await client.query(AUDIT_CHAIN_HEAD);
       await client.query(forwardRows.audit.sql, [forwardRows.audit.json]);
       await client.query(forwardRows.outbox.sql, [forwardRows.outbox.json]);
       await client.query('SELECT * FROM procedure_steps WHERE procedure_id = $1 ORDER BY seq ASC', [row.procedure_id]);
@@ -800,7 +804,6 @@ async function transitionCeiling(desk, codes, connections) {
       );
       await client.query(sendRows.event.sql, [sendRows.event.json]);
       await client.query(sendRows.outbox.sql, [sendRows.outbox.json]);
-      await client.query(AUDIT_CHAIN_HEAD);
       await client.query(sendRows.audit.sql, [sendRows.audit.json]);
       await client.query(
         `INSERT INTO scratch_notifications (id, user_id, type, dossier_code, step_id, message, created_at)
@@ -1038,7 +1041,7 @@ async function intakeCeiling(agencyIds, connections) {
               JSON.stringify(events.map((e) => ({ ...e, dossier_id: id }))),
             ],
           );
-          await client.query('COMMIT');
+          await client.query(`${AUDIT_SEAL}; COMMIT`);
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
           throw error;
@@ -1671,11 +1674,11 @@ through \`pg\` directly (Pool of ${DB_POOL_SIZE}, as the API's ${r.workers > 1 ?
 the statements the API's repositories run for that request, without the ORM's extra round trips. Writes go to TEMP
 tables shaped like the real ones (no WAL, no index upkeep: the optimistic part), locks, reads and commits are real —
 intake: BEGIN, the agency-day counter upsert (a scratch day of the real table), one INSERT of a dossier row and its two
-timeline rows, COMMIT; lookup: the single SELECT by code with its three joins (prepared, as the API runs it); work list: \`DossiersRepository.findPage\`
+timeline rows, the audit seal (chain lock and head) with the COMMIT; lookup: the single SELECT by code with its three joins (prepared, as the API runs it); work list: \`DossiersRepository.findPage\`
 (the page's ids from the covering indexes under the scope filter, then those rows); detail: the scoped SELECT by code,
 then timeline, agencies and route in parallel; transition: the forward's ~20 statements in one transaction (the scoped
-row lock, procedure, agencies and route reads, the dossier update, timeline, audit under the chain lock, outbox, the
-template read and the steps, the first step sent with its timeline, outbox, audit and notification rows), then the
+row lock, procedure, agencies and route reads, the dossier update, timeline, audit, outbox, the template read and the
+steps, the first step sent with its timeline, outbox, audit and notification rows, the audit seal with the COMMIT), then the
 detail reads of the answer; party search: the name index's prefix range (then the trigram index when the page is not
 full) and the page's summaries, or the one lookup by keyed hash; queues: the page query of \`QueuesRepository\` (its step ids, then those rows) and its
 one statement of six capped counts; II.06a: the closed-period check and the year's aggregate; webhook: per event, the

@@ -1,6 +1,6 @@
- 
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { canonicalRecord } from '../src/modules/audit/audit.service';
 import { receiveAtCounter } from './support/dossier-fixtures';
 import { call, login } from './support/http';
 import { startTestApp, TestApp } from './support/test-app';
@@ -70,6 +70,70 @@ describe('audit trail: browse, verify the chain, export with hashes', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i][6]).toBe(rows[i - 1][7]);
     const exported = await db.query("SELECT count(*)::int AS n FROM audit_events WHERE action = 'audit.exported'");
     expect(exported.rows[0].n).toBe(1);
+  });
+
+  it('chains a record when its transaction commits, so a transaction left open holds up no other writer', async () => {
+    const draft = {
+      at: new Date(),
+      actorType: 'system' as const,
+      actorId: null,
+      actorName: null,
+      roles: [],
+      agencyId: null,
+      action: 'test.long-transaction',
+      targetType: null,
+      targetId: null,
+      before: null,
+      after: { note: 'Giao dịch kéo dài' },
+      requestId: null,
+      ip: null,
+    };
+    const open = new Client({ connectionString: t.database.url });
+    await open.connect();
+    try {
+      await open.query('BEGIN');
+      const inserted = await open.query(
+        `INSERT INTO audit_events (at, actor_type, roles, action, after, chain_input) VALUES ($1, 'system', '{}', $2, $3, $4) RETURNING id, hash`,
+        [draft.at, draft.action, JSON.stringify(draft.after), canonicalRecord(draft)],
+      );
+      expect(inserted.rows[0].hash).toBeNull(); // not in the chain until its commit
+
+      // A counter intake elsewhere writes its own record meanwhile, and is not kept waiting.
+      const reception = await login(t.baseUrl, 'tiepnhan.ttpvhcc');
+      let timer: NodeJS.Timeout | undefined;
+      const intake = await Promise.race([
+        receiveAtCounter(t.baseUrl, reception, 'Trần Văn Thời'),
+        new Promise((resolve) => (timer = setTimeout(() => resolve('blocked'), 10_000))),
+      ]).finally(() => clearTimeout(timer));
+      expect(intake).toMatchObject({ code: expect.any(String) });
+      const received = await db.query(`SELECT id, hash FROM audit_events WHERE action = 'dossier.received' AND target_id = $1`, [
+        (intake as { code: string }).code,
+      ]);
+      expect(received.rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
+
+      // The unsealed record cannot be given a hash by hand either.
+      await open.query('SAVEPOINT forge');
+      await expect(
+        open.query(`UPDATE audit_events SET hash = repeat('a', 64), prev_hash = repeat('0', 64) WHERE id = $1`, [inserted.rows[0].id]),
+      ).rejects.toThrow(/append-only/);
+      await open.query('ROLLBACK TO SAVEPOINT forge');
+      await open.query('COMMIT');
+
+      // Sealed at its commit: after the intake's record in the chain, linked to the head it found.
+      const sealed = (await db.query(`SELECT id, prev_hash, hash FROM audit_events WHERE action = 'test.long-transaction'`)).rows[0];
+      expect(BigInt(sealed.id)).toBeGreaterThan(BigInt(received.rows[0].id));
+      const before = (await db.query('SELECT hash FROM audit_events WHERE id < $1 ORDER BY id DESC LIMIT 1', [sealed.id])).rows[0];
+      expect(sealed.prev_hash).toBe(before.hash);
+      expect(sealed.hash).toBe(
+        createHash('sha256')
+          .update(sealed.prev_hash + canonicalRecord(draft))
+          .digest('hex'),
+      );
+      expect(await verify()).toMatchObject({ ok: true });
+    } finally {
+      await open.query('ROLLBACK').catch(() => undefined);
+      await open.end();
+    }
   });
 
   it('refuses to rewrite records, and detects a modified and a deleted record', async () => {

@@ -3,6 +3,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /**
  * Append-only, hash-chained record of every action that matters (DOMAIN §10).
  * `hash = SHA-256(prev_hash + canonical record)`; a trigger forbids UPDATE and DELETE.
+ * A record is inserted with its canonical text in `chain_input` and sealed into the chain when its
+ * transaction commits (trigger `audit_events_seal`, migration AuditChainAtCommit): the hashes and
+ * the final id are NULL/provisional only inside the writing transaction.
  */
 @Entity('audit_events')
 @Index('ix_audit_events_target', ['targetType', 'targetId'])
@@ -51,9 +54,13 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
 
-  @Column({ name: 'prev_hash', type: 'char', length: 64 })
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
   prevHash!: string;
 
-  @Column({ type: 'char', length: 64 })
+  @Column({ type: 'char', length: 64, nullable: true })
   hash!: string;
+
+  /** The canonical record to hash at commit; emptied by the seal. */
+  @Column({ name: 'chain_input', type: 'text', nullable: true, select: false })
+  chainInput?: string | null;
 }

@@ -53,7 +53,6 @@ import { PartiesService } from '../parties/parties.service';
 import type { ApplicantInput } from '../parties/party-input';
 import { toControlSheetRow, toStepView } from './routing/step-views';
 import { DossierRow, DossiersRepository, IntakeAgency, IntakeContext, IntakeProcedure } from './dossiers.repository';
-import { runAndCommit } from '../../database/commit-with';
 
 const DEFAULT_PAGE = 50;
 /** Transitions that read or move the dossier's route (step tasks). */
@@ -167,10 +166,10 @@ export class DossiersService {
           }
           return { id: existing.dossierId, created: false, written: undefined };
         }
-        const written = await this.create(tx, actor, principal, body, calendar, { id: inserted[0].dossier_id, commit: true });
+        const written = await this.create(tx, actor, principal, body, calendar, { id: inserted[0].dossier_id });
         return { id: written.row.dossier.id, created: true, written };
       }
-      const written = await this.create(tx, actor, principal, body, calendar, { commit: true });
+      const written = await this.create(tx, actor, principal, body, calendar);
       return { id: written.row.dossier.id, created: true, written };
     });
 
@@ -185,9 +184,9 @@ export class DossiersService {
   }
 
   /**
-   * Everything is computed before the code is allocated, and the audit chain lock is the last thing
-   * taken: the agency-day counter row stays locked for the dossier's insert, the audit insert and the
-   * commit, the province-wide chain only for the audit insert and the commit.
+   * Everything is computed before the code is allocated: the agency-day counter row stays locked
+   * for one statement (the dossier with its timeline, links, outbox event and audit record) and the
+   * commit; the province-wide audit chain only for the commit.
    */
   private async create(
     tx: EntityManager,
@@ -195,8 +194,7 @@ export class DossiersService {
     principal: Principal,
     body: CreateDossierRequest,
     calendar: WorkingCalendar,
-    /** commit: this is the transaction's last statement (live intake; see `runAndCommit`). */
-    options: { id?: string; replay?: { at: Date; code: string }; commit?: boolean } = {},
+    options: { id?: string; replay?: { at: Date; code: string } } = {},
   ): Promise<CreatedDossier> {
     const { replay } = options;
     const context = await this.dossiers.intakeContext(tx, {
@@ -271,7 +269,7 @@ export class DossiersService {
     }
 
     // The code counter row stays locked until commit, so it comes last, followed only by the dossier's
-    // insert and the audit record.
+    // insert.
     if (replay) {
       dossier.code = replay.code;
       await this.dossiers.reserveImportedCode(tx, receiving.id, replay.code);
@@ -291,20 +289,15 @@ export class DossiersService {
       targetId: dossier.code,
       after: { channel: dossier.channel, procedure: procedure.code, status: dossier.status },
     });
+    // The audit record is sealed into the province-wide chain when the transaction commits.
     const eventIds = await this.dossiers.insertNew(tx, dossier, events, [
       this.parties.linkStatement(dossier.id, party.partyId, 'OWNER'),
       // Portals hear of it through the changes feed and webhooks; a replayed legacy dossier is history, not news.
       ...(replay
         ? []
         : [this.outbox.insertStatement([this.outbox.event({ type: online ? 'dossier.submitted' : 'dossier.received', dossier })])]),
+      this.audit.insertStatement([audit]),
     ]);
-    // The audit chain's lock is province-wide: it is taken last, by a statement of its own, so it is
-    // held for that small insert and the commit only, never while the dossier row and its indexes are
-    // written. A live intake sends that statement with its COMMIT (no round trip under the lock); an
-    // import's batch goes on in the same transaction.
-    const chained = this.audit.chainedInsertStatement([audit]);
-    if (options.commit) await runAndCommit(tx, chained);
-    else await tx.query(chained.sql, chained.params);
     events.forEach((event, i) => (event.id = eventIds[i]));
     return {
       row: { dossier, procedureName: procedure.name, procedureCode: procedure.code },
