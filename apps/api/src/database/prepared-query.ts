@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+
+/** One name per statement text: pg prepares a name once on each connection and reuses it after. */
+function statementName(text: string): string {
+  return `q_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+}
 
 /**
  * A read on the hot path as a named prepared statement: PostgreSQL plans it once per connection
@@ -15,7 +20,28 @@ import type { DataSource } from 'typeorm';
 export async function preparedQuery<T extends QueryResultRow>(dataSource: DataSource, text: string, values: unknown[]): Promise<T[]> {
   // TypeORM's PostgresDriver keeps its pg Pool as `master`.
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const name = `q_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-  const result = await pool.query<T>({ name, text, values });
+  const result = await pool.query<T>({ name: statementName(text), text, values });
   return result.rows;
+}
+
+/**
+ * `preparedQuery` through an entity manager: on the transaction's own connection when the manager
+ * is a transaction's, on the pool otherwise. For the intake's statements: parsing and planning them
+ * took about a quarter of PostgreSQL's time per intake (statement log of the bench, 3–4 ms of 15).
+ * Errors are wrapped as TypeORM wraps them, so the problem filter reads them the same way.
+ */
+export async function preparedManagerQuery<T extends QueryResultRow>(
+  manager: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const runner = manager.queryRunner;
+  if (!runner) return preparedQuery<T>(manager.connection, text, values);
+  // PostgresQueryRunner.connect() answers the pg client this runner (and its transaction) holds.
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    return (await client.query<T>({ name: statementName(text), text, values })).rows;
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
 }

@@ -10,7 +10,7 @@ import { COUNT_BUCKETS, DossierCount, DossierCountsQuery, ListDossiersQuery } fr
 import { validationProblem } from '../../common/problem/validation';
 import { DossierEvent } from './entities/dossier-event.entity';
 import { insertRows, InsertStatement, renumberParams } from '../../database/insert-rows';
-import { preparedQuery } from '../../database/prepared-query';
+import { preparedManagerQuery, preparedQuery } from '../../database/prepared-query';
 import { Dossier } from './entities/dossier.entity';
 
 /** What intake needs of the catalog, read in one round trip. */
@@ -254,7 +254,8 @@ export class DossiersRepository {
     manager: EntityManager,
     ref: { procedureId?: string; procedureCode?: string; agencyId?: string; agencyCode?: string },
   ): Promise<IntakeContext> {
-    const [row] = await manager.query(
+    const [row] = await preparedManagerQuery<IntakeContext & Record<string, unknown>>(
+      manager,
       `WITH p AS (SELECT * FROM procedures WHERE status = 'PUBLISHED' AND (id = $1 OR code = $2) LIMIT 1),
             r AS (SELECT * FROM agencies WHERE id = $3 OR code = $4 LIMIT 1),
             c AS (SELECT a.* FROM agencies a, p, r
@@ -289,7 +290,8 @@ export class DossiersRepository {
       params.push(...statement.params);
       return sql;
     });
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows = await preparedManagerQuery<{ id: string }>(
+      manager,
       `WITH d AS (${d.sql}), e AS (${e.sql})${parts.map((p) => `, ${p}`).join('')} SELECT id FROM e ORDER BY id`,
       params,
     );
@@ -300,25 +302,16 @@ export class DossiersRepository {
     return manager.find(DossierEvent, { where: { dossierId }, order: { id: 'ASC' } });
   }
 
-  /**
-   * Next sequence for an agency and local day, under the counter row's lock: unique and gap-free.
-   * `alsoSelect` (an SQL expression, e.g. the audit chain head) is evaluated in the same round trip,
-   * after the counter row is locked.
-   */
-  async nextSequence(
-    manager: EntityManager,
-    agencyId: string,
-    localDate: string,
-    alsoSelect = 'NULL',
-  ): Promise<{ sequence: number; also: string | null }> {
-    const [row] = await manager.query(
-      `WITH c AS (INSERT INTO dossier_code_counters (agency_id, day, last_seq) VALUES ($1, $2, 1)
-                  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counters.last_seq + 1
-                  RETURNING last_seq)
-       SELECT c.last_seq, ${alsoSelect} AS also FROM c`,
+  /** Next sequence for an agency and local day, under the counter row's lock: unique and gap-free. */
+  async nextSequence(manager: EntityManager, agencyId: string, localDate: string): Promise<{ sequence: number }> {
+    const [row] = await preparedManagerQuery<{ last_seq: string }>(
+      manager,
+      `INSERT INTO dossier_code_counters (agency_id, day, last_seq) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counters.last_seq + 1
+       RETURNING last_seq`,
       [agencyId, localDate],
     );
-    return { sequence: Number(row.last_seq), also: row.also };
+    return { sequence: Number(row.last_seq) };
   }
 
   /** An imported code takes its sequence out of the live allocation, so a later live code never collides. */

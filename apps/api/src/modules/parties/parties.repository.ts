@@ -10,6 +10,7 @@ import type { ContactKind } from './entities/party-contact.entity';
 import type { RepresentativeRole } from './entities/party-representative.entity';
 import type { PartyStatus, PartyType, Sex } from './entities/party.entity';
 import type { SealedContact, SealedIdentifier } from './party-input';
+import { preparedManagerQuery } from '../../database/prepared-query';
 
 /** Vietnamese local dates for period filters. */
 export const LOCAL_TZ = 'Asia/Ho_Chi_Minh';
@@ -197,7 +198,8 @@ export class PartiesRepository {
       params.push(type, hash);
       return `($${params.length - 1}, $${params.length}::bytea)`;
     });
-    return manager.query(
+    return preparedManagerQuery<IdentifierMatch>(
+      manager,
       `SELECT i.party_id, i.type, encode(i.lookup_hash, 'hex') AS hash, p.type AS party_type, p.date_of_birth::text AS date_of_birth,
               p.sex, p.full_name,
               ARRAY(SELECT c.kind || ':' || encode(c.lookup_hash, 'hex') FROM party_contacts c
@@ -218,7 +220,8 @@ export class PartiesRepository {
     identifiers: readonly SealedIdentifier[],
     contacts: readonly SealedContact[],
   ): Promise<{ id: string; identifiersInserted: number }> {
-    const [row] = await manager.query(
+    const [row] = await preparedManagerQuery<{ id: string; identifiers: number; contacts: number }>(
+      manager,
       `WITH p AS (
          INSERT INTO parties (type, full_name, name_folded, date_of_birth, sex, permanent_area_code, permanent_address, created_by_agency_id, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id
