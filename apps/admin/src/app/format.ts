@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { i18n } from '../i18n/i18n';
 
@@ -6,6 +6,11 @@ dayjs.extend(utc);
 
 /** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so a fixed offset shows its wall clock. */
 export const VIETNAM_OFFSET_MINUTES = 7 * 60;
+
+/** Now, on the wall clock of Vietnam: "today" is Vietnam's day whatever the browser's time zone. */
+export function vietnamNow(): Dayjs {
+  return dayjs().utcOffset(VIETNAM_OFFSET_MINUTES);
+}
 
 /** Vietnamese date and time, as officials write it: 05/03/2026 14:30. Empty for no value. */
 export function formatDateTime(value: string | null | undefined): string {

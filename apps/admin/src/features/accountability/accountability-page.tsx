@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { $api, errorMessage } from '../../app/api';
 import { useSession } from '../../app/auth/use-session';
-import { formatVietnamDateTime } from '../../app/format';
+import { formatVietnamDateTime, vietnamNow } from '../../app/format';
 import { AgencyTreeSelect } from '../agencies/agency-tree-select';
 import { dossierPath } from '../dossiers/labels';
 import { formatCount, formatDecimal, formatPercent } from './figures';
@@ -45,7 +45,7 @@ interface FilterValues {
 }
 
 /** The period shown when the address names none: this month so far. */
-export function defaultPeriod(today = dayjs()): { from: string; to: string } {
+export function defaultPeriod(today = vietnamNow()): { from: string; to: string } {
   return { from: today.startOf('month').format(DAY), to: today.format(DAY) };
 }
 

@@ -2,7 +2,6 @@ import { NodeCollapseOutlined, NodeExpandOutlined, PlusOutlined, ReloadOutlined,
 import type { Schemas } from '@motcua/api-client';
 import { foldVietnamese } from '@motcua/domain';
 import { Button, Card, Empty, Flex, Input, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../app/api';
@@ -10,6 +9,7 @@ import { useSession } from '../../app/auth/use-session';
 import { AgencyDrawer, type AgencyDrawerTarget } from './agency-drawer';
 import { agencySearchText } from './agency-subtree';
 import { AGENCY_LEVEL_COLORS, agencyLevelLabel } from './labels';
+import { vietnamNow } from '../../app/format';
 
 type Agency = Schemas['AgencyResponse'];
 
@@ -60,7 +60,7 @@ export function AgenciesPage() {
   const matches = folded ? agencies.filter((agency) => agencySearchText(agency).includes(folded)).length : undefined;
   const [expanded, setExpanded] = useState<string[]>();
   const [drawer, setDrawer] = useState<AgencyDrawerTarget>();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = vietnamNow().format('YYYY-MM-DD');
 
   // Searching opens the way to every match; otherwise the user's choice, or the first two levels.
   const expandedKeys = folded ? keysWithChildren(tree) : (expanded ?? tree.map((root) => root.key));

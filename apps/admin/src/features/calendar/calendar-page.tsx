@@ -1,11 +1,10 @@
 import { FileAddOutlined, LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Row, Skeleton, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../app/api';
 import { useSession } from '../../app/auth/use-session';
-import { VIETNAM_OFFSET_MINUTES } from '../../app/format';
+import { vietnamNow } from '../../app/format';
 import { DayModal } from './day-modal';
 import { DueCalculator } from './due-calculator';
 import type { CalendarDay } from './labels';
@@ -22,7 +21,7 @@ export function CalendarPage() {
   const { can } = useSession();
   const { modal } = App.useApp();
   const canManage = can('calendar:manage');
-  const today = dayjs().utcOffset(VIETNAM_OFFSET_MINUTES).format('YYYY-MM-DD');
+  const today = vietnamNow().format('YYYY-MM-DD');
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [opened, setOpened] = useState<CalendarDay>();
   const fill = useFillStatutoryHolidays();

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api, errorMessage } from '../../app/api';
-import { formatVietnamDateTime, isoWeekday, toVietnamIso, VIETNAM_OFFSET_MINUTES, weekdayName } from '../../app/format';
+import { formatVietnamDateTime, isoWeekday, toVietnamIso, VIETNAM_OFFSET_MINUTES, vietnamNow, weekdayName } from '../../app/format';
 import { options, unitLabel, type DurationUnit } from '../procedures/labels';
 
 const UNITS: readonly DurationUnit[] = ['WORKING_HOURS', 'WORKING_DAYS', 'CALENDAR_DAYS'];
@@ -28,8 +28,8 @@ function describeInstant(iso: string): string {
 }
 
 /** Now on Vietnam's wall clock, as the picker shows it (whatever the browser's time zone). */
-function vietnamNow(): Dayjs {
-  return dayjs(dayjs().utcOffset(VIETNAM_OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm'));
+function pickerNow(): Dayjs {
+  return dayjs(vietnamNow().format('YYYY-MM-DDTHH:mm'));
 }
 
 /**
@@ -62,7 +62,7 @@ export function DueCalculator() {
       <Form<DueFormValues>
         form={form}
         layout="vertical"
-        initialValues={{ start: vietnamNow(), amount: 3, unit: 'WORKING_DAYS' }}
+        initialValues={{ start: pickerNow(), amount: 3, unit: 'WORKING_DAYS' }}
         onFinish={submit}
       >
         <Form.Item label={t('due.start')} name="start" rules={[{ required: true, message: t('due.startRequired') }]}>

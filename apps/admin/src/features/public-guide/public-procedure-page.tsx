@@ -1,11 +1,10 @@
 import { CheckSquareOutlined, LeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { isProblem, type Schemas } from '@motcua/api-client';
 import { Button, Card, Descriptions, Flex, List, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { $api, errorMessage } from '../../app/api';
-import { formatVnd, VIETNAM_OFFSET_MINUTES } from '../../app/format';
+import { formatVnd, vietnamNow } from '../../app/format';
 import { durationLabel, procedureLevelLabel, REGIME_COLORS, regimeLabel } from '../procedures/labels';
 import { submissionPlace } from './where-to-submit';
 
@@ -48,7 +47,7 @@ export function PublicProcedurePage() {
 function ProcedureGuide({ procedure, onBack }: { procedure: Procedure; onBack: () => void }) {
   const { t } = useTranslation();
   const place = submissionPlace(procedure);
-  const printedAt = dayjs().utcOffset(VIETNAM_OFFSET_MINUTES).format('DD/MM/YYYY HH:mm');
+  const printedAt = vietnamNow().format('DD/MM/YYYY HH:mm');
   const feeTotal = procedure.fees.reduce((sum, fee) => sum + fee.amount, 0);
 
   return (
