@@ -96,7 +96,15 @@ describe('reports, dashboard and audit in Chromium', () => {
     await screenshot(page, 'dashboard');
 
     await page.getByTestId('tile-overdue-link').click();
-    await page.waitForURL((u) => u.pathname === '/ho-so' && u.searchParams.get('tab') === 'qua-han');
+    await page.waitForURL((u) => u.pathname === '/ho-so' && u.searchParams.get('tab') === 'qua-han' && u.searchParams.has('agencyId'));
+    // The list says what it is narrowed to, and its overdue tab counts what the tile counted.
+    await page.getByTestId('work-list-scope').waitFor();
+    const overdueBadge = page
+      .getByTestId('dossier-tabs')
+      .getByRole('tab', { name: /Quá hạn/ })
+      .locator('.ant-badge-count');
+    await overdueBadge.waitFor();
+    expect(await overdueBadge.getAttribute('title')).toBe(String(dashboard.open.overdue));
     await page.close();
   });
 

@@ -235,6 +235,52 @@ describe('reports dashboard', () => {
     expect(mine.body.open.overdue).toBe(1);
   });
 
+  it('opens the same dossiers in the work list as its overdue tile counts, for the dashboard’s agency and basis', async () => {
+    const overdueCodes = async (agencyCode: string | null) =>
+      (
+        await db.query(
+          `SELECT d.code FROM dossiers d JOIN agencies a ON a.id = d.competent_agency_id
+            WHERE d.finished_at IS NULL AND d.due_at < now() AND ($1::text IS NULL OR a.code = $1) ORDER BY d.code`,
+          [agencyCode],
+        )
+      ).rows.map((r) => r.code);
+    for (const [token, agencyCode] of [
+      [province, null],
+      [leader, SO_TU_PHAP],
+    ] as const) {
+      const dashboard = (await get('dashboard', PERIOD, token)).body;
+      const list = await call(
+        t.baseUrl,
+        'GET',
+        `/api/dossiers?timeliness=OVERDUE&agencyId=${dashboard.agency.id}&agencyRole=competent&limit=100`,
+        { token },
+      );
+      expect(list.status).toBe(200);
+      const codes = list.body.items.map((d: { code: string }) => d.code).sort();
+      expect(codes).toEqual(await overdueCodes(agencyCode));
+      expect(codes.length).toBe(dashboard.open.overdue);
+    }
+    // The receiving basis narrows to where the dossiers were received: C2 was received at its district.
+    const byReceiving = await call(
+      t.baseUrl,
+      'GET',
+      `/api/dossiers?timeliness=OVERDUE&agencyId=${(await get('dashboard', PERIOD, leader)).body.agency.id}&agencyRole=receiving&limit=100`,
+      { token: leader },
+    );
+    expect(byReceiving.body.items.map((d: { code: string }) => d.code)).toEqual(
+      (
+        await db.query(
+          `SELECT d.code FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id
+            WHERE d.finished_at IS NULL AND d.due_at < now() AND a.code = $1 ORDER BY d.code`,
+          [SO_TU_PHAP],
+        )
+      ).rows.map((r) => r.code),
+    );
+    const bad = await call(t.baseUrl, 'GET', '/api/dossiers?agencyRole=either', { token: province });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'agencyRole' })]));
+  });
+
   it('keeps a leader inside the department: its own row, its own numbers, no other agency', async () => {
     const mine = await get('dashboard', `${PERIOD}&granularity=month`, leader);
     expect(mine.status).toBe(200);

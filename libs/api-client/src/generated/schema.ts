@@ -5064,6 +5064,8 @@ export interface operations {
                 timeliness?: "EARLY" | "ON_TIME" | "LATE" | "WITHIN" | "DUE_SOON" | "OVERDUE";
                 /** @description Receiving or competent agency (and its subtree) */
                 agencyId?: string;
+                /** @description Which of the dossier’s agencies `agencyId` must hold: the competent agency or the receiving point (either when absent). The reports’ `by`, so a report’s number opens the same dossiers here. */
+                agencyRole?: "competent" | "receiving";
                 /** @description Procedure code */
                 procedureCode?: string;
                 field?: string;
@@ -5187,6 +5189,8 @@ export interface operations {
             query?: {
                 /** @description Receiving or competent agency (and its subtree) */
                 agencyId?: string;
+                /** @description Which of the dossier’s agencies `agencyId` must hold: the competent agency or the receiving point (either when absent). The reports’ `by`, so a report’s number opens the same dossiers here. */
+                agencyRole?: "competent" | "receiving";
                 /** @description Procedure code */
                 procedureCode?: string;
                 field?: string;

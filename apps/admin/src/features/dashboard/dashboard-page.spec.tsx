@@ -137,18 +137,33 @@ describe('home page', { timeout: 30_000 }, () => {
   });
 
   it('links the overdue and due-soon counts to the work list filtered the same way', async () => {
-    stubApi(['AUDITOR'], {
+    const api = stubApi(['AUDITOR'], {
       'GET /api/dossiers': { status: 200, body: { items: [], nextCursor: null } },
-      'GET /api/dossiers/counts': { status: 200, body: { items: [] } },
+      'GET /api/dossiers/counts': { status: 200, body: { limit: 1000, items: [{ bucket: 'OVERDUE', count: 7, more: false }] } },
     });
     renderApp('/');
     await screen.findByTestId('tile-overdue');
     expect(tile('tile-overdue')).toBe('7');
     expect(tile('tile-due-soon')).toBe('4');
-    expect(screen.getByTestId('tile-overdue-link').getAttribute('href')).toBe('/ho-so?tab=qua-han');
-    expect(screen.getByTestId('tile-due-soon-link').getAttribute('href')).toBe('/ho-so?tab=sap-den-han');
+    const province = '00000000-0000-4000-8000-0000000000a0';
+    expect(screen.getByTestId('tile-overdue-link').getAttribute('href')).toBe(`/ho-so?tab=qua-han&agencyId=${province}&by=competent`);
+    expect(screen.getByTestId('tile-due-soon-link').getAttribute('href')).toBe(`/ho-so?tab=sap-den-han&agencyId=${province}&by=competent`);
     fireEvent.click(screen.getByTestId('tile-overdue-link'));
     await waitFor(() => expect(screen.queryByTestId('dashboard')).toBeNull());
+    // The list and its tab counts ask for the dashboard's agency on the dashboard's basis, and say so.
+    expect((await screen.findByTestId('work-list-scope')).textContent).toContain(
+      'Hồ sơ do đơn vị đã chọn và các đơn vị trực thuộc giải quyết',
+    );
+    await waitFor(() => {
+      const list = api.calls.find((c) => c.path === '/api/dossiers');
+      expect(list?.search.get('agencyId')).toBe(province);
+      expect(list?.search.get('agencyRole')).toBe('competent');
+      expect(list?.search.get('timeliness')).toBe('OVERDUE');
+    });
+    expect(api.calls.find((c) => c.path === '/api/dossiers/counts')?.search.get('agencyId')).toBe(province);
+    fireEvent.click(screen.getByText('Xem tất cả hồ sơ'));
+    await waitFor(() => expect(screen.queryByTestId('work-list-scope')).toBeNull());
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/api/dossiers' && !c.search.has('agencyId'))).toBe(true));
   });
 
   it('asks again by week when the official picks the week, and for the month chosen', async () => {

@@ -19,6 +19,7 @@ import {
   type ReportFilters,
 } from '../reports/report-filters';
 import { SourceBadge } from '../reports/source-badge';
+import { workListPath, type WorkListScope } from '../dossiers/list/work-list-scope';
 
 type Granularity = Schemas['Dashboard']['granularity'];
 const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
@@ -26,9 +27,9 @@ const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 // The charting library is loaded with the dashboard only, not with every page of the admin.
 const DashboardCharts = lazy(() => import('./dashboard-charts').then((module) => ({ default: module.DashboardCharts })));
 
-/** Where the work list shows what a tile counts. */
-export const OVERDUE_LIST = '/ho-so?tab=qua-han';
-export const DUE_SOON_LIST = '/ho-so?tab=sap-den-han';
+/** The work-list tabs that show what the overdue and due-soon tiles count. */
+export const OVERDUE_TAB = 'qua-han';
+export const DUE_SOON_TAB = 'sap-den-han';
 
 function Tile({
   title,
@@ -91,6 +92,13 @@ export function DashboardPage() {
     setSearchParams(next, { replace: true });
   };
   const reportsLink = `/bao-cao?${filtersToParams(filters, new URLSearchParams()).toString()}`;
+  // The tiles count under the dashboard's agency, on its basis, with its procedure and field: the list opens the same dossiers.
+  const tileScope: WorkListScope = {
+    agencyId: data?.agency.id,
+    by: filters.by,
+    procedureCode: filters.procedureCode,
+    field: filters.field,
+  };
 
   return (
     <Flex vertical gap={16} data-testid="dashboard">
@@ -159,7 +167,7 @@ export function DashboardPage() {
                 value={formatCount(data.open.overdue)}
                 color={data.open.overdue ? '#cf1322' : undefined}
                 detail={t('reports.dashboard.openNow', { time: formatVietnamDateTime(data.open.asOf) })}
-                link={{ to: OVERDUE_LIST, label: t('reports.dashboard.openList') }}
+                link={{ to: workListPath(OVERDUE_TAB, tileScope), label: t('reports.dashboard.openList') }}
                 testId="tile-overdue"
               />
             </Col>
@@ -169,7 +177,7 @@ export function DashboardPage() {
                 value={formatCount(data.open.dueSoon)}
                 color={data.open.dueSoon ? '#d48806' : undefined}
                 detail={t('reports.dashboard.openNow', { time: formatVietnamDateTime(data.open.asOf) })}
-                link={{ to: DUE_SOON_LIST, label: t('reports.dashboard.openList') }}
+                link={{ to: workListPath(DUE_SOON_TAB, tileScope), label: t('reports.dashboard.openList') }}
                 testId="tile-due-soon"
               />
             </Col>

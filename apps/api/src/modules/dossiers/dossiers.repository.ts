@@ -234,11 +234,15 @@ export class DossiersRepository {
     if (f.procedureCode) query.andWhere('p.code = :procedureCode', { procedureCode: f.procedureCode });
     if (f.field) query.andWhere('p.field = :field', { field: f.field });
     if (f.agencyId) {
-      query.andWhere(
-        `(d.receiving_agency_id IN (SELECT s.id FROM agencies s WHERE s.path LIKE (SELECT a.path FROM agencies a WHERE a.id = :agencyId) || '%')
-          OR d.competent_agency_id IN (SELECT s.id FROM agencies s WHERE s.path LIKE (SELECT a.path FROM agencies a WHERE a.id = :agencyId) || '%'))`,
-        { agencyId: f.agencyId },
-      );
+      const under = (column: string) =>
+        `${column} IN (SELECT s.id FROM agencies s WHERE s.path LIKE (SELECT a.path FROM agencies a WHERE a.id = :agencyId) || '%')`;
+      const columns =
+        f.agencyRole === 'receiving'
+          ? [under('d.receiving_agency_id')]
+          : f.agencyRole === 'competent'
+            ? [under('d.competent_agency_id')]
+            : [under('d.receiving_agency_id'), under('d.competent_agency_id')];
+      query.andWhere(`(${columns.join(' OR ')})`, { agencyId: f.agencyId });
     }
     if (f.receivedFrom)
       query.andWhere(`d.received_at >= (:receivedFrom::date)::timestamp AT TIME ZONE '${LOCAL_TZ}'`, { receivedFrom: f.receivedFrom });

@@ -1,17 +1,19 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Badge, Button, DatePicker, Flex, Input, Segmented, Select, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, DatePicker, Flex, Input, Segmented, Select, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { $api } from '../../../app/api';
+import { useSession } from '../../../app/auth/use-session';
 import { formatVietnamDateTime } from '../../../app/format';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { CHANNELS, channelLabel, dossierPath, optionsOf, type Channel, type DossierSummary } from '../labels';
 import { StatusTag, TimelinessTag } from '../shared/dossier-tags';
 import { ProcedureSelect } from '../shared/procedure-select';
 import { countText, useTabCounts, type TabCount } from './use-tab-counts';
+import { scopeFromParams, scopeQuery, withoutScope, type WorkListScope } from './work-list-scope';
 import { NEW_SUBTABS, WORK_TABS, type ListQuery, type NewSubtab } from './work-tabs';
 import { KeysetPager, useKeysetPaging } from '../../../app/keyset-pager';
 
@@ -36,6 +38,39 @@ function TabLabel({ label, count, color }: { label: string; count: TabCount | un
   );
 }
 
+/** What the list is narrowed to when a report or the dashboard opened it, with the way back to everything. */
+function ScopeBanner({ scope, onClear }: { scope: WorkListScope; onClear: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const agencies = $api.useQuery(
+    'get',
+    '/api/agencies',
+    {},
+    { enabled: Boolean(scope.agencyId) && can('agencies:read'), staleTime: 5 * 60_000 },
+  );
+  if (!scope.agencyId && !scope.field) return null;
+  const agency = agencies.data?.find((candidate) => candidate.id === scope.agencyId)?.name ?? t('dossiers.list.scopeSelectedAgency');
+  const basis = { competent: 'scopeCompetent', receiving: 'scopeReceiving' } as const;
+  const parts = [
+    scope.agencyId ? t(`dossiers.list.${scope.by ? basis[scope.by] : 'scopeEither'}`, { agency }) : undefined,
+    scope.field ? t('dossiers.list.scopeField', { field: scope.field }) : undefined,
+  ].filter(Boolean);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      message={parts.join(' · ')}
+      action={
+        <Button size="small" onClick={onClear}>
+          {t('dossiers.list.clearScope')}
+        </Button>
+      }
+      data-testid="work-list-scope"
+    />
+  );
+}
+
 /** Hồ sơ: the work list by tab (new, in process, supplement, due soon, overdue…), filtered and paged on the server. */
 export function DossierListPage() {
   const { t } = useTranslation();
@@ -43,15 +78,18 @@ export function DossierListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const tab = WORK_TABS.find((candidate) => candidate.key === searchParams.get('tab')) ?? WORK_TABS[0];
   const newSubtab: NewSubtab = searchParams.get('moi') === 'SUBMITTED' ? 'SUBMITTED' : 'RECEIVED';
-  const counts = useTabCounts();
+  const scope = scopeFromParams(searchParams);
+  const counts = useTabCounts(scope);
 
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-  const [filters, setFilters] = useState<Filters>({});
+  // A procedure in the address (from a report or the dashboard) starts as the procedure filter, which the user can change.
+  const [filters, setFilters] = useState<Filters>(() => ({ procedureCode: scope.procedureCode }));
   const [from, to] = filters.received ?? [];
   const tabQuery: ListQuery = tab.key === 'moi' ? (NEW_SUBTABS.find((sub) => sub.key === newSubtab)?.query ?? {}) : tab.query;
   const listQuery: ListQuery = {
     ...tabQuery,
+    ...scopeQuery(scope),
     q: q || undefined,
     channel: filters.channel,
     procedureCode: filters.procedureCode,
@@ -129,6 +167,7 @@ export function DossierListPage() {
 
   return (
     <>
+      <ScopeBanner scope={scope} onClear={() => setSearchParams(withoutScope(searchParams), { replace: true })} />
       <Tabs
         activeKey={tab.key}
         onChange={selectTab}

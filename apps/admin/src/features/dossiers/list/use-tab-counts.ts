@@ -1,4 +1,5 @@
 import { $api } from '../../../app/api';
+import { scopeQuery, type WorkListScope } from './work-list-scope';
 import { NEW_SUBTABS, WORK_TABS, type CountBucket } from './work-tabs';
 
 export interface TabCount {
@@ -9,9 +10,17 @@ export interface TabCount {
 
 const COUNT_STALE_MS = 30_000;
 
-/** The workload of each tab (the filters aside), from one capped count request. */
-export function useTabCounts(): { tabs: Record<string, TabCount | undefined>; newSubtabs: Record<string, TabCount | undefined> } {
-  const { data } = $api.useQuery('get', '/api/dossiers/counts', {}, { staleTime: COUNT_STALE_MS, meta: { silentErrors: true } });
+/** The workload of each tab in the list's scope (the search and filters aside), from one capped count request. */
+export function useTabCounts(scope: WorkListScope = {}): {
+  tabs: Record<string, TabCount | undefined>;
+  newSubtabs: Record<string, TabCount | undefined>;
+} {
+  const { data } = $api.useQuery(
+    'get',
+    '/api/dossiers/counts',
+    { params: { query: scopeQuery(scope) } },
+    { staleTime: COUNT_STALE_MS, meta: { silentErrors: true } },
+  );
   const countOf = (buckets: readonly CountBucket[]): TabCount | undefined => {
     if (!data || !buckets.length) return undefined;
     const items = data.items.filter((item) => buckets.includes(item.bucket));

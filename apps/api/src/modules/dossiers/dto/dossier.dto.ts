@@ -248,6 +248,14 @@ export class ListDossiersQuery extends CursorQuery {
   @IsOptional()
   @IsUUID()
   agencyId?: string;
+  @ApiPropertyOptional({
+    enum: ['competent', 'receiving'],
+    description:
+      'Which of the dossier’s agencies `agencyId` must hold: the competent agency or the receiving point (either when absent). The reports’ `by`, so a report’s number opens the same dossiers here.',
+  })
+  @IsOptional()
+  @IsIn(['competent', 'receiving'])
+  agencyRole?: 'competent' | 'receiving';
   @ApiPropertyOptional({ description: 'Procedure code' }) @IsOptional() @IsString() @MaxLength(32) procedureCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) field?: string;
   @ApiPropertyOptional({ enum: CHANNELS, enumName: 'Channel' }) @IsOptional() @IsIn(CHANNELS) channel?: Channel;
